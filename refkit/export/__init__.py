@@ -1,0 +1,1 @@
+"""Writers: BibTeX and biblatex, CSL-JSON, RIS."""
