@@ -47,7 +47,9 @@ class DoiError(RefkitError):
 class ServiceError(RefkitError):
     """A remote service (Crossref, doi.org) failed; carries the DOI or URL and the HTTP status."""
 
-    def __init__(self, message: str, *, url: str = "", status: int | None = None, doi: str = "") -> None:
+    def __init__(
+        self, message: str, *, url: str = "", status: int | None = None, doi: str = ""
+    ) -> None:
         self.url = url
         self.status = status
         self.doi = doi

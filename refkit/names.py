@@ -42,7 +42,9 @@ _CORPORATE_WORDS = re.compile(
 # trailing affiliation numbers or letters ("Smith1,2", "Jane Doe a,b"), ORCID ids.
 _ORCID = re.compile(r"\(?(?:https?://orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]\)?")
 _MARKS = re.compile(r"[*†‡§¶#⁎∗✉⁰¹²³⁴⁵⁶⁷⁸⁹ⁱ]+")
-_TRAILING_AFFILIATION = re.compile(r"(?<=[^\W\d_])\s*(?:\d+(?:\s*,\s*\d+)*|(?:\s[a-h](?:,[a-h])*))$")
+_TRAILING_AFFILIATION = re.compile(
+    r"(?<=[^\W\d_])\s*(?:\d+(?:\s*,\s*\d+)*|(?:\s[a-h](?:,[a-h])*))$"
+)
 _SPACES = re.compile(r"\s+")
 
 _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.?[-‐]?)+$")
@@ -161,7 +163,10 @@ def _split_commas(text: str) -> list[str]:
     ):
         paired = [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]
         # "Marco Bettiol, Maria Chiarvesio": pairs of full names read as Given Family.
-        if not all(len(parts[i].split()) >= 2 and len(parts[i + 1].split()) >= 2 for i in range(0, len(parts), 2)):
+        if not all(
+            len(parts[i].split()) >= 2 and len(parts[i + 1].split()) >= 2
+            for i in range(0, len(parts), 2)
+        ):
             return paired
     return parts
 

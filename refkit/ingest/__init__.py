@@ -104,7 +104,9 @@ def ingest_paths(paths: Iterable[Path], *, on_file: object = None) -> IngestResu
         try:
             data = path.read_bytes()
         except OSError as error:
-            result.errors.append(InputError(f"cannot read: {error.strerror or error}", source=str(path)))
+            result.errors.append(
+                InputError(f"cannot read: {error.strerror or error}", source=str(path))
+            )
             continue
         try:
             records = read_bytes(data, str(path))

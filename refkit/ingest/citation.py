@@ -1,0 +1,225 @@
+"""Read the "how to cite this" line that landing pages and PDF cover sheets print.
+
+EPrints: ``Libaers, Dirk, Meyer, Martin S. (2011) Title. Journal, 40 (10). pp. 1426-1437. ISSN ...``
+Emerald: ``Family, A., Other, B. and Third, C.D. (2024), "Title", Journal, Vol. 12 No. 3, pp. 1-20.``
+Taylor & Francis: ``Ana Author & Bob Other (2019) Title, Journal, 27:10, 1995-2014, DOI: ...``
+Pure (APA): ``Family, A., & Other, B. (2019). Title. Journal, 27(10), 1995-2014. https://doi.org/...``
+Springer: ``Family, A., Other, B. Title. Journal 12, 345–367 (2020). https://doi.org/...``
+
+The page's own title, when known, anchors the split: what precedes it holds the
+authors and year, what follows it the container and numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from refkit import doi as doi_module
+
+_NOT_A_NUMBER = re.compile(
+    r"ahead[- ]of[- ]print|in press|online first|forthcoming|early view|n/a", re.I
+)
+_YEAR_IN_PARENS = re.compile(r"\(\s*(\d{4})[a-z]?\s*(?:,[^)]*)?\)")
+_ISSN = re.compile(r"\b(?:e-?|p-?)?ISSN:?\s*(\d{4}\s?-?\s?\d{3}[\dXx])")
+_ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?\d[\d\s-]{8,15}[\dXx])")
+_URL = re.compile(r"https?://\S+")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Fields read from a citation line; empty strings where the line does not say."""
+
+    authors: str = ""
+    year: str = ""
+    title: str = ""
+    container: str = ""
+    volume: str = ""
+    issue: str = ""
+    page: str = ""
+    number: str = ""
+    doi: str = ""
+    issn: tuple[str, ...] = ()
+    isbn: tuple[str, ...] = ()
+
+
+def fold(text: str) -> str:
+    """Compare-friendly form: case-folded, quotes and dashes unified, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[\u2018\u2019\u201a\u201b`´']", "'", text)
+    text = re.sub(r"[\u201c\u201d\u201e\u00ab\u00bb\"]", '"', text)
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    return re.sub(r"\s+", " ", text).casefold()
+
+
+def _find_folded(haystack: str, needle: str) -> tuple[int, int] | None:
+    """Span of ``needle`` in ``haystack`` comparing folded forms (folding keeps lengths apart from spaces)."""
+    if not needle:
+        return None
+    folded_needle = fold(needle).strip()
+    # Map each folded character back to its original index.
+    pieces: list[str] = []
+    index_map: list[int] = []
+    previous_space = False
+    for index, char in enumerate(haystack):
+        folded = fold(char) if not char.isspace() else " "
+        if folded == " ":
+            if previous_space:
+                continue
+            previous_space = True
+        else:
+            previous_space = False
+        for sub in folded:
+            pieces.append(sub)
+            index_map.append(index)
+    folded_haystack = "".join(pieces)
+    position = folded_haystack.find(folded_needle)
+    if position < 0:
+        return None
+    end = position + len(folded_needle) - 1
+    return index_map[position], index_map[end] + 1
+
+
+def parse_citation(text: str, known_title: str = "") -> Citation:
+    """Fields of one citation line; ``known_title`` (the page's title) anchors the split."""
+    text = re.sub(r"\s+", " ", text).strip()
+    dois = [doi for doi, _, _ in doi_module.find_all(text)]
+    issns = tuple(m.group(1).replace(" ", "") for m in _ISSN.finditer(text))
+    isbns = tuple(re.sub(r"[\s-]", "", m.group(1)) for m in _ISBN.finditer(text))
+    body = _ISSN.sub(" ", text)
+    body = _ISBN.sub(" ", body)
+    body = re.sub(
+        r"\(?\s*(?:doi\s*[:：]?\s*|DOI\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+",
+        " ",
+        body,
+        flags=re.I,
+    )
+    body = _URL.sub(" ", body)
+    body = re.sub(r"\((?:KAR id|PMID|PMCID)[^)]*\)", " ", body, flags=re.I)
+    body = re.sub(r"\s+", " ", body).strip(" .,;")
+
+    authors = year = title = ""
+    rest = body
+    title_span = _find_folded(body, known_title) if known_title else None
+    year_match = _YEAR_IN_PARENS.search(body)
+    if title_span:
+        title = body[title_span[0] : title_span[1]]
+        head = body[: title_span[0]]
+        rest = body[title_span[1] :]
+        head_year = _YEAR_IN_PARENS.search(head)
+        if head_year:
+            year = head_year.group(1)
+            authors = head[: head_year.start()]
+        else:
+            authors = head
+    elif year_match:
+        year = year_match.group(1)
+        authors = body[: year_match.start()]
+        after = body[year_match.end() :].lstrip(" .,:")
+        quoted = re.match(r"[\"\u201c](.+?)[\"\u201d](.*)$", after) or re.match(
+            r"[\u2018'](.+?)[\u2019'](?=[\s,.;:])(.*)$", after
+        )
+        if quoted:
+            title, rest = quoted.group(1), quoted.group(2)
+        else:
+            # APA/EPrints: the title runs to the first ". " that precedes the container; a
+            # question mark ends it only when no full stop does ("Local or global? Does ...").
+            split = re.search(r"(?<=[^\s.][^\s.])[.]\s+(?=[A-Z0-9])", after) or re.search(
+                r"(?<=[^\s.][^\s.])[?!]\s+(?=[A-Z0-9])", after
+            )
+            if split:
+                title = after[: split.start() + (1 if after[split.start()] in "?!" else 0)]
+                rest = after[split.end() :]
+            else:
+                title, rest = after, ""
+    authors = authors.strip(" ,;:")
+    title = title.strip(" .,;:\"'\u201c\u201d\u2018\u2019")
+    rest = rest.strip(" .,;:\"'\u201d\u2019")
+    year = year or _year_at_end(rest)
+    container, volume, issue, page, number = _split_source(rest)
+    return Citation(
+        authors=authors,
+        year=year,
+        title=title,
+        container=container,
+        volume=volume,
+        issue=issue,
+        page=page,
+        number=number,
+        doi=dois[0] if dois else "",
+        issn=issns,
+        isbn=isbns,
+    )
+
+
+def _year_at_end(text: str) -> str:
+    match = re.search(r"\((\d{4})\)\s*\.?\s*$", text)
+    return match.group(1) if match else ""
+
+
+_VOL_NO = re.compile(
+    r"\bVol(?:ume)?\.?\s*([^\s,.;]+(?:-[^\s,.;]+)*)\s*,?\s*(?:No|Iss(?:ue)?|Nr|n)\.?\s*([^\s,.;]+(?:-[^\s,.;]+)*)",
+    re.I,
+)
+_VOL_ONLY = re.compile(r"\bVol(?:ume)?\.?\s*(\w+)", re.I)
+_VOL_PAREN = re.compile(r"(?<![\w-])(\d{1,5}[A-Z]?)\s*\(\s*([\w/–-]{1,12})\s*\)")
+_VOL_COLON_ISSUE = re.compile(r"(?<![\w-])(\d{1,5}):(\d{1,4}(?:[-/]\d{1,4})?)(?=[,\s]|$)")
+_PAGES = re.compile(r"\b(?:pp?\.?|pages?)\s*([A-Za-z]?\d+)\s*(?:[-–—]+\s*([A-Za-z]?\d+))?", re.I)
+_BARE_RANGE = re.compile(r"(?<![\w/.:-])([A-Za-z]?\d{1,6})\s*[-–—]+\s*([A-Za-z]?\d{1,6})(?![\w/])")
+_ARTICLE = re.compile(
+    r"\b(?:Article|Art\.?|Art\. no\.?|Article no\.?|Article number|e)\s*(?:no\.?|number)?\s*:?\s*(e?\d{3,})\b",
+    re.I,
+)
+
+
+def _is_year(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", text))
+
+
+def _clean_number(value: str) -> str:
+    return "" if not value or _NOT_A_NUMBER.search(value) else value.strip(" ,.;")
+
+
+def _split_source(rest: str) -> tuple[str, str, str, str, str]:
+    """Container, volume, issue, pages and article number from what follows the title."""
+    if not rest:
+        return "", "", "", "", ""
+    volume = issue = page = number = ""
+    first_number = len(rest)
+    for pattern in (_VOL_NO, _VOL_PAREN, _VOL_COLON_ISSUE):
+        match = next((m for m in pattern.finditer(rest) if not _is_year(m.group(2))), None)
+        if match:
+            volume, issue = _clean_number(match.group(1)), _clean_number(match.group(2))
+            first_number = min(first_number, match.start())
+            break
+    else:
+        match = _VOL_ONLY.search(rest)
+        if match:
+            volume = _clean_number(match.group(1))
+            first_number = min(first_number, match.start())
+    pages = _PAGES.search(rest)
+    if pages:
+        page = pages.group(1) + (f"-{pages.group(2)}" if pages.group(2) else "")
+        first_number = min(first_number, pages.start())
+    else:
+        bare = _BARE_RANGE.search(rest)
+        if bare:
+            page = f"{bare.group(1)}-{bare.group(2)}"
+            first_number = min(first_number, bare.start())
+    article = _ARTICLE.search(rest)
+    if article:
+        number = article.group(1)
+        first_number = min(first_number, article.start())
+    if not volume:
+        # Springer: "Journal Name 12, 345–367 (2020)": a bare volume after the name.
+        bare_volume = re.search(r"\s(\d{1,4})\s*,\s*(?=[A-Za-z]?\d)", rest)
+        if bare_volume and bare_volume.start() < first_number + 1:
+            volume = bare_volume.group(1)
+            first_number = min(first_number, bare_volume.start())
+    container = rest[:first_number]
+    container = re.split(r"\s*[.;]\s+|\s*,\s+(?=\d)|\s*,\s*$", container)[0]
+    container = container.strip(" ,.;:")
+    if _NOT_A_NUMBER.fullmatch(container.strip()):
+        container = ""
+    return container, volume, issue, page, number

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from refkit.ingest.citation import parse_citation
+
+
+def test_eprints_citation_anchored_on_the_title() -> None:
+    cited = parse_citation(
+        "Libaers, Dirk, Meyer, Martin S. (2011) Highly Innovative Small Firms. Research Policy, "
+        "40 (10). pp. 1426-1437. ISSN 0048-7333. (doi:10.1016/j.respol.2011.06.005) (KAR id:33679)",
+        "Highly Innovative Small Firms",
+    )
+    assert cited.authors == "Libaers, Dirk, Meyer, Martin S."
+    assert cited.year == "2011"
+    assert cited.container == "Research Policy"
+    assert (cited.volume, cited.issue, cited.page) == ("40", "10", "1426-1437")
+    assert cited.doi == "10.1016/j.respol.2011.06.005"
+    assert cited.issn == ("0048-7333",)
+
+
+def test_emerald_citation_with_quoted_title_and_placeholder_volume() -> None:
+    cited = parse_citation(
+        'Doe, A. and Roe, B.C. (2024), "A study’s title", Some Management Journal, '
+        "Vol. ahead-of-print No. ahead-of-print. https://doi.org/10.1108/X-07-2023-0319"
+    )
+    assert cited.title == "A study’s title"
+    assert cited.container == "Some Management Journal"
+    assert (cited.volume, cited.issue) == ("", "")
+    assert cited.doi == "10.1108/X-07-2023-0319"
+
+
+def test_taylor_and_francis_volume_colon_issue() -> None:
+    cited = parse_citation(
+        "Ana Author & Bob Other (2019) Local or global?, European Studies, 27:10, 1995-2014, "
+        "DOI: 10.1080/09654313.2019.1628185",
+        "Local or global?",
+    )
+    assert cited.container == "European Studies"
+    assert (cited.volume, cited.issue, cited.page) == ("27", "10", "1995-2014")
+
+
+def test_apa_question_mark_title() -> None:
+    cited = parse_citation(
+        "Bettiol, M., & Di Maria, E. (2019). Local or global? Does it matter. "
+        "European Planning Studies, 27(10), 1995-2014."
+    )
+    assert cited.title == "Local or global? Does it matter"
+    assert cited.container == "European Planning Studies"
+
+
+def test_springer_year_in_parentheses_is_not_an_issue() -> None:
+    cited = parse_citation(
+        "Smith, A., Other, B. Title of it. J Bus Res 12, 345–367 (2020).", "Title of it"
+    )
+    assert (cited.container, cited.volume, cited.issue, cited.page) == (
+        "J Bus Res",
+        "12",
+        "",
+        "345-367",
+    )
+    assert cited.year == "2020"
+
+
+@given(st.text(max_size=300), st.text(max_size=40))
+def test_parse_citation_never_raises(text: str, title: str) -> None:
+    parse_citation(text, title)

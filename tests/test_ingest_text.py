@@ -1,0 +1,259 @@
+"""The text reader on the example documents, and on text that is not a document."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from refkit.errors import RefkitError, UnsupportedInputError
+from refkit.ingest.text import csl_type, read_text
+from refkit.model import Date, Person, Record
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "documents"
+
+
+def read_example(name: str) -> Record:
+    path = EXAMPLES / name
+    records = read_text(path.read_text(encoding="utf-8"), str(path))
+    assert len(records) == 1
+    return records[0]
+
+
+def test_pure_portal_page() -> None:
+    record = read_example("pure-bettiol-2019.txt")
+    assert record.type == "article-journal"
+    assert (
+        record.title == "Local or global? Does internationalization drive innovation in clusters?"
+    )
+    assert record.author == (
+        Person("Bettiol", "Marco"),
+        Person("Chiarvesio", "Maria"),
+        Person("Di Maria", "Eleonora"),
+        Person("Gottardello", "Debora"),
+    )
+    assert record.container_title == "European Planning Studies"
+    assert record.issue == "10"
+    assert record.page == "1995-2014"
+    assert record.issued == Date(2019, 10, 3)
+    assert record.available_date == Date(2019, 6, 13)
+    assert record.language == "en"
+    assert record.keywords == (
+        "innovation",
+        "internationalization",
+        "clusters",
+        "manufacturing",
+        "global value chain",
+        "collaboration",
+    )
+    assert record.abstract.startswith("Innovation in clusters is initially rooted in proximity")
+    assert record.abstract.endswith("even outside the cluster scale.")
+    assert record.doi == ""
+    assert record.volume == ""
+
+
+def test_iris_page_keeps_a_repeated_structured_abstract_once() -> None:
+    record = read_example("iris-carloni-2022.txt")
+    assert record.type == "article-journal"
+    assert record.title == (
+        "Formal clusters supporting small firms' internationalization: "
+        "a case of public–private interaction"
+    )
+    assert record.author == (Person("Carloni", "Elisa"),)
+    assert record.issued == Date(2022)
+    assert record.keywords == (
+        "projects",
+        "internationalization",
+        "ARA Framework",
+        "formal clusters",
+        "public-private interaction",
+    )
+    assert [heading for heading, _ in record.abstract_sections] == [
+        "Purpose",
+        "Design/methodology/approach",
+        "Findings",
+        "Originality/value",
+    ]
+    assert record.abstract.count("This study aims to explore the role played") == 1
+    assert record.container_title == ""
+
+
+def test_eprints_page() -> None:
+    record = read_example("eprints-libaers-2011.txt")
+    assert record.type == "article-journal"
+    assert record.title == (
+        "Highly Innovative Small Technology Firms, Industrial Clusters and Firm Internationalization"
+    )
+    assert record.author == (Person("Libaers", "Dirk"), Person("Meyer", "Martin S."))
+    assert record.container_title == "Research Policy"
+    assert (record.volume, record.issue, record.page) == ("40", "10", "1426-1437")
+    assert record.issued == Date(2011)
+    assert record.issn == ("0048-7333",)
+    assert record.doi == "10.1016/j.respol.2011.06.005"
+    assert record.keywords == (
+        "Serial and non-serial innovator firms",
+        "Industrial clustering",
+        "Internationalization",
+        "RBV",
+        "Density dependence theory",
+    )
+    assert record.abstract.startswith("This study examines the role and differential impact")
+    assert record.abstract.endswith(
+        "Policy implications for research and economic development are discussed."
+    )
+    assert record.url == "https://kar.kent.ac.uk/id/eprint/33679"
+
+
+def test_emerald_full_text() -> None:
+    record = read_example("emerald-osarenkhoe-2024.txt")
+    assert record.type == "article-journal"
+    assert record.title == (
+        "Unveiling exogenous gaps enabling a cluster organization’s internationalization process"
+    )
+    assert record.author == (
+        Person("Osarenkhoe", "Aihie"),
+        Person("Fjellström", "Daniella"),
+        Person("Komunda", "Mabel Birungi"),
+    )
+    assert record.container_title == "Central European Management Journal"
+    assert record.issn == ("2658-0845",)
+    assert record.issued == Date(2024, 12, 5)
+    assert record.doi.lower() == "10.1108/cemj-07-2023-0319"
+    assert record.publisher == "Emerald Publishing Limited"
+    assert record.license == "CC BY 4.0"
+    assert [heading for heading, _ in record.abstract_sections] == [
+        "Purpose",
+        "Design/methodology/approach",
+        "Findings",
+        "Research limitations/implications",
+        "Originality/value",
+    ]
+    assert record.keywords == ()
+    # "Vol. ahead-of-print No. ahead-of-print" is not a volume or an issue.
+    assert (record.volume, record.issue, record.page) == ("", "", "")
+    assert record.has_references
+
+
+def test_values_carry_their_span_in_the_source() -> None:
+    path = EXAMPLES / "eprints-libaers-2011.txt"
+    text = path.read_text(encoding="utf-8")
+    record = read_text(text, str(path))[0]
+    where = record.provenance["keywords"]
+    assert where.source == str(path)
+    assert where.start is not None and where.end is not None
+    assert "Industrial clustering" in text[where.start : where.end]
+    title_where = record.provenance["title"]
+    assert text[title_where.start : title_where.end] == record.title
+    assert title_where.line == 4
+
+
+def test_labels_in_their_layouts() -> None:
+    text = "\n".join(
+        [
+            "A study of glued labels in repository pages",
+            "",
+            "Jan van der Berg, Anna-Lena Müller*",
+            "",
+            "Research output: Contribution to journal › Article › peer-review",
+            "Original languageGerman",
+            "Pages (from-to)101-118",
+            "JournalJournal of Testing",
+            "Volume12",
+            "Issue number3",
+            "StatePublished - 14 Feb 2021",
+            "ISSN: 0048-7333",
+            "Keywords: alpha; beta; Alpha",
+        ]
+    )
+    record = read_text(text, "<test>")[0]
+    assert record.type == "article-journal"
+    assert record.author == (Person("van der Berg", "Jan"), Person("Müller", "Anna-Lena"))
+    assert record.language == "de"
+    assert record.page == "101-118"
+    assert record.container_title == "Journal of Testing"
+    assert (record.volume, record.issue) == ("12", "3")
+    assert record.issued == Date(2021, 2, 14)
+    assert record.issn == ("0048-7333",)
+    assert record.keywords == ("alpha", "beta")
+
+
+def test_invalid_issn_is_dropped_rather_than_kept() -> None:
+    text = "A title long enough to count\n\nJournal: Some Journal\nISSN: 0048-7334\nYear: 2020\n"
+    record = read_text(text, "<test>")[0]
+    assert record.issn == ()
+    assert record.container_title == "Some Journal"
+
+
+def test_copyright_line_is_not_a_publisher() -> None:
+    text = "A title long enough to count\n\nJournal: Some Journal\nPublisher: © 2020 Elsevier Ltd. All rights reserved.\n"
+    record = read_text(text, "<test>")[0]
+    assert record.publisher == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Contribution to journal › Article › peer-review", "article-journal"),
+        ("1.1 Articolo in rivista", "article-journal"),
+        ("Book Section", "chapter"),
+        ("Conference or Workshop Item (Paper)", "paper-conference"),
+        ("Thesis (Doctoral)", "thesis"),
+        ("Monograph (Working Paper)", "report"),
+        ("Something else entirely", ""),
+    ],
+)
+def test_type_labels(value: str, expected: str) -> None:
+    assert csl_type(value) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "Home\nMenu\nLog in\n", "just one line of prose"])
+def test_text_without_bibliographic_data_is_refused(text: str) -> None:
+    with pytest.raises(UnsupportedInputError):
+        read_text(text, "<test>")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=2000))
+def test_no_text_makes_the_reader_raise_anything_but_refkit_errors(text: str) -> None:
+    try:
+        records = read_text(text, "<hypothesis>")
+    except RefkitError:
+        return
+    assert all(record.title for record in records)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Title: A",
+                "Journal",
+                "Keywords",
+                "Abstract",
+                "Volume 3",
+                "Pages (from-to)1-2",
+                "Publisher",
+                ":",
+                "",
+                "• x",
+                "Smith, John",
+                "References",
+                "(2019)",
+                "doi:10.1/x",
+                "Introduction",
+                "Purpose",
+                "Findings",
+                "ISSN 1234-5679",
+                "Cite this article",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_label_soup_never_crashes(lines: list[str]) -> None:
+    with contextlib.suppress(RefkitError):
+        read_text("\n".join(lines), "<hypothesis>")

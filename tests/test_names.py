@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from refkit.model import Person
+from refkit.names import clean_name_text, is_corporate, parse_name, parse_names
+
+
+@pytest.mark.parametrize(
+    ("written", "person"),
+    [
+        ("Di Maria, Eleonora", Person("Di Maria", "Eleonora")),
+        ("Eleonora Di Maria*", Person("Di Maria", "Eleonora")),
+        ("Jan van Dijk", Person("van Dijk", "Jan")),
+        ("van Dijk, Jan", Person("van Dijk", "Jan")),
+        ("Jean-Paul Sartre", Person("Sartre", "Jean-Paul")),
+        ("Fjellström, Daniella", Person("Fjellström", "Daniella")),
+        ("Smith JA", Person("Smith", "J. A.")),
+        ("Meyer, Martin S.", Person("Meyer", "Martin S.")),
+        ("King, Martin Luther, Jr.", Person("King", "Martin Luther", suffix="Jr.")),
+        ("the PRISMA Group", Person(literal="the PRISMA Group")),
+        (
+            "U.S. Department of Health and Human Services",
+            Person(literal="U.S. Department of Health and Human Services"),
+        ),
+        ("{World Health Organization}", Person(literal="World Health Organization")),
+    ],
+)
+def test_parse_name(written: str, person: Person) -> None:
+    assert parse_name(written) == person
+
+
+@pytest.mark.parametrize(
+    ("written", "families"),
+    [
+        ("Marco Bettiol, Maria Chiarvesio, Eleonora Di Maria*, Debora Gottardello",
+         ["Bettiol", "Chiarvesio", "Di Maria", "Gottardello"]),
+        ("Libaers, Dirk, Meyer, Martin S.", ["Libaers", "Meyer"]),
+        ("Osarenkhoe, A., Fjellström, D. and Komunda, M.B.", ["Osarenkhoe", "Fjellström", "Komunda"]),
+        ("Jane Doe1,2, John Roe3", ["Doe", "Roe"]),
+        ("Smith, J.; Jones, K.", ["Smith", "Jones"]),
+        ("Ana Author & Bob Other", ["Author", "Other"]),
+    ],
+)  # fmt: skip
+def test_parse_names(written: str, families: list[str]) -> None:
+    assert [p.family for p in parse_names(written)] == families
+
+
+def test_marks_and_orcids_are_removed() -> None:
+    assert clean_name_text("Maria Chiarvesio† 0000-0002-1825-0097") == "Maria Chiarvesio"
+    assert clean_name_text("Anna Müller¹²") == "Anna Müller"
+
+
+def test_corporate_detection() -> None:
+    assert is_corporate("OECD")
+    assert is_corporate("European Commission")
+    assert not is_corporate("Marco Bettiol")
+
+
+@given(st.text(max_size=200))
+def test_parse_names_never_raises(text: str) -> None:
+    for person in parse_names(text):
+        assert isinstance(person, Person)
