@@ -44,37 +44,49 @@ class Citation:
     isbn: tuple[str, ...] = ()
 
 
+_FOLD_TABLE = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b`\u00b4", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u00ab\u00bb", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+    }
+)
+
+
+def _fold_char(char: str) -> str:
+    if char.isspace():
+        return " "
+    char = char.translate(_FOLD_TABLE)
+    if not char.isascii():
+        char = unicodedata.normalize("NFKC", char)
+    return char.casefold()
+
+
 def fold(text: str) -> str:
     """Compare-friendly form: case-folded, quotes and dashes unified, spaces collapsed."""
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"[\u2018\u2019\u201a\u201b`´']", "'", text)
-    text = re.sub(r"[\u201c\u201d\u201e\u00ab\u00bb\"]", '"', text)
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    return re.sub(r"\s+", " ", text).casefold()
+    return re.sub(r" +", " ", "".join(map(_fold_char, text))).strip()
 
 
 def _find_folded(haystack: str, needle: str) -> tuple[int, int] | None:
-    """Span of ``needle`` in ``haystack`` comparing folded forms (folding keeps lengths apart from spaces)."""
-    if not needle:
+    """Span of ``needle`` in ``haystack``, comparing their folded forms."""
+    folded_needle = fold(needle)
+    if not folded_needle:
         return None
-    folded_needle = fold(needle).strip()
-    # Map each folded character back to its original index.
+    # Fold character by character, remembering where each folded character came from.
     pieces: list[str] = []
     index_map: list[int] = []
     previous_space = False
     for index, char in enumerate(haystack):
-        folded = fold(char) if not char.isspace() else " "
+        folded = _fold_char(char)
         if folded == " ":
             if previous_space:
                 continue
             previous_space = True
         else:
             previous_space = False
-        for sub in folded:
-            pieces.append(sub)
-            index_map.append(index)
-    folded_haystack = "".join(pieces)
-    position = folded_haystack.find(folded_needle)
+        pieces.append(folded)
+        index_map.extend([index] * len(folded))
+    position = "".join(pieces).find(folded_needle)
     if position < 0:
         return None
     end = position + len(folded_needle) - 1

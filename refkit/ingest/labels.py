@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Canonical field -> labels (lower case, without the trailing colon).  Fields named
 # here are refkit's; a few (``citation``, ``first_page``, ``status``) feed other fields.
@@ -205,6 +206,7 @@ def field_of(label: str) -> str:
     return _LABEL_TO_FIELD.get(label.strip().rstrip(":").strip().lower(), "")
 
 
+@lru_cache(maxsize=8192)
 def classify(line: str) -> LabelHit | None:
     """The label at the start of ``line`` and its inline value, if the line is a labelled field."""
     if len(line) > 2000:
@@ -239,6 +241,7 @@ def classify(line: str) -> LabelHit | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def is_stop_line(line: str) -> bool:
     """True for a heading or page furniture that ends a multi-line value."""
     stripped = line.strip().rstrip(":").strip().lower()
