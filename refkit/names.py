@@ -17,14 +17,43 @@ PARTICLES: frozenset[str] = frozenset(
     {
         "van", "von", "der", "den", "de", "del", "della", "delle", "degli", "dei", "di", "da",
         "das", "do", "dos", "du", "la", "le", "lo", "ten", "ter", "te", "zu", "zur", "af",
-        "av", "bin", "ibn", "al", "el", "st.", "mac", "d'", "l'",
+        "av", "bin", "ibn", "al", "el", "st.", "mac", "d'", "l'", "ap", "ó", "ní", "dal",
     }
 )  # fmt: skip
 
 #: Capitalised particles that start an Italian, Spanish or Portuguese family name
 #: ("Di Maria", "De Luca", "Dos Santos") when they follow a given name.
 _CAPITAL_PARTICLES: frozenset[str] = frozenset(
-    {"Di", "De", "Da", "Del", "Della", "Dos", "Das", "Van", "Von", "Le", "La", "Du", "Lo"}
+    {
+        "Di",
+        "De",
+        "Da",
+        "Dal",
+        "Del",
+        "Della",
+        "Dos",
+        "Das",
+        "Van",
+        "Von",
+        "Le",
+        "La",
+        "Du",
+        "Lo",
+        "Mac",
+        "Ó",
+        "Ní",
+        "Nic",
+        "Ua",
+        "Mc",
+        "Al",
+        "El",
+        "Ait",
+        "Ben",
+        "Bin",
+        "Ter",
+        "Ten",
+        "Ap",
+    }
 )
 
 #: Words that make a name corporate rather than personal.

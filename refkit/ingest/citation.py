@@ -22,6 +22,10 @@ _NOT_A_NUMBER = re.compile(
     r"ahead[- ]of[- ]print|in press|online first|forthcoming|early view|n/a", re.I
 )
 _YEAR_IN_PARENS = re.compile(r"\(\s*(\d{4})[a-z]?\s*(?:,[^)]*)?\)")
+# Harvard and RePEc write the year after the authors without brackets: "Doe, J., 2015. Title".
+_YEAR_AFTER_AUTHORS = re.compile(r"(?<=[.,])\s*((?:19|20)\d\d)[a-z]?\.\s+(?=\S)")
+# IRIS (Italian CRIS): "Title / Family, Given; Family, Given. - In: JOURNAL. - ISSN x. - 62:2(2022), pp. 45-78."
+_IRIS_IN = re.compile(r"\.?\s+-\s+In:\s+")
 _ISSN = re.compile(r"\b(?:e-?|p-?)?ISSN:?\s*(\d{4}\s?-?\s?\d{3}[\dXx])")
 _ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?\d[\d\s-]{8,15}[\dXx])")
 _URL = re.compile(r"https?://\S+")
@@ -42,6 +46,7 @@ class Citation:
     doi: str = ""
     issn: tuple[str, ...] = ()
     isbn: tuple[str, ...] = ()
+    publisher: str = ""
 
 
 _FOLD_TABLE = str.maketrans(
@@ -113,13 +118,15 @@ def parse_citation(text: str, known_title: str = "") -> Citation:
 
     authors = year = title = ""
     rest = body
+    if _IRIS_IN.search(body):
+        return _parse_iris(body, dois, issns, isbns)
     title_span = _find_folded(body, known_title) if known_title else None
-    year_match = _YEAR_IN_PARENS.search(body)
+    year_match = _YEAR_IN_PARENS.search(body) or _YEAR_AFTER_AUTHORS.search(body)
     if title_span:
         title = body[title_span[0] : title_span[1]]
         head = body[: title_span[0]]
         rest = body[title_span[1] :]
-        head_year = _YEAR_IN_PARENS.search(head)
+        head_year = _YEAR_IN_PARENS.search(head) or _YEAR_AFTER_AUTHORS.search(head + " ")
         if head_year:
             year = head_year.group(1)
             authors = head[: head_year.start()]
@@ -145,12 +152,23 @@ def parse_citation(text: str, known_title: str = "") -> Citation:
                 rest = after[split.end() :]
             else:
                 title, rest = after, ""
-    authors = authors.strip(" ,;:")
+    authors = re.sub(
+        r"^(?:to cite this article|cite this article as|please cite this article as)\s*:\s*",
+        "",
+        authors.strip(" ,;:"),
+        flags=re.I,
+    )
     title = title.strip(" .,;:\"'\u201c\u201d\u2018\u2019")
     rest = rest.strip(" .,;:\"'\u201d\u2019")
     year = year or _year_at_end(rest)
     container, volume, issue, page, number = _split_source(rest)
+    publisher = ""
+    # RePEc: "Journal, Publisher, vol. 198(C), pages 1-20" names the publisher after the journal.
+    repec = re.match(r"^([^,]{3,150}),\s*([^,]{3,120}),\s*vol\.", rest)
+    if repec and repec.group(1).strip(" ,.;:") == container:
+        publisher = repec.group(2).strip()
     return Citation(
+        publisher=publisher,
         authors=authors,
         year=year,
         title=title,
@@ -165,17 +183,53 @@ def parse_citation(text: str, known_title: str = "") -> Citation:
     )
 
 
+def _parse_iris(
+    body: str, dois: list[str], issns: tuple[str, ...], isbns: tuple[str, ...]
+) -> Citation:
+    head, _, tail = _IRIS_IN.split(body, maxsplit=1)[0], "", _IRIS_IN.split(body, maxsplit=1)[1]
+    title, _, authors = head.partition(" / ")
+    if not authors:
+        title, authors = "", head
+    parts = [p.strip(" .") for p in re.split(r"\.\s+-\s+", tail)]
+    container = parts[0] if parts else ""
+    volume = issue = year = page = ""
+    for part in parts[1:]:
+        numbers = re.search(r"(\d+)(?::(\d+))?\s*\((\d{4})\)", part)
+        if numbers:
+            volume, issue, year = numbers.group(1), numbers.group(2) or "", numbers.group(3)
+        pages = re.search(r"pp?\.\s*(\d+)\s*[-–]\s*(\d+)", part)
+        if pages:
+            page = f"{pages.group(1)}-{pages.group(2)}"
+        if not year:
+            alone = re.fullmatch(r"\(?((?:19|20)\d\d)\)?", part)
+            year = alone.group(1) if alone else ""
+    return Citation(
+        authors=authors.strip(" .;"),
+        year=year,
+        title=title.strip(),
+        container=container,
+        volume=volume,
+        issue=issue,
+        page=page,
+        doi=dois[0] if dois else "",
+        issn=issns,
+        isbn=isbns,
+    )
+
+
 def _year_at_end(text: str) -> str:
     match = re.search(r"\((\d{4})\)\s*\.?\s*$", text)
     return match.group(1) if match else ""
 
 
 _VOL_NO = re.compile(
-    r"\bVol(?:ume)?\.?\s*([^\s,.;]+(?:-[^\s,.;]+)*)\s*,?\s*(?:No|Iss(?:ue)?|Nr|n)\.?\s*([^\s,.;]+(?:-[^\s,.;]+)*)",
+    r"\bVol(?:ume)?\.?\s*([^\s,.;]+(?:-[^\s,.;]+)*)\s*,?\s*(?:núm|num|nº|n°|No|Iss(?:ue)?|Nr|fasc|n)\.?\s*([^\s,.;]+(?:-[^\s,.;]+)*)",
     re.I,
 )
 _VOL_ONLY = re.compile(r"\bVol(?:ume)?\.?\s*(\w+)", re.I)
-_VOL_PAREN = re.compile(r"(?<![\w-])(\d{1,5}[A-Z]?)\s*\(\s*([\w/–-]{1,12})\s*\)")
+_VOL_PAREN = re.compile(r"(?<![\w-])(\d{1,5}[A-Z]?)\s*\(\s*([\w/–-]{0,11}\d[\w/–-]{0,11})\s*\)")
+# An issue in brackets that is only letters ("198(C)", Elsevier's continuous volumes) is no issue.
+_VOL_LETTER_ISSUE = re.compile(r"(?<![\w-])(\d{1,5})\s*\(\s*[A-Z]\s*\)")
 _VOL_COLON_ISSUE = re.compile(r"(?<![\w-])(\d{1,5}):(\d{1,4}(?:[-/]\d{1,4})?)(?=[,\s]|$)")
 _PAGES = re.compile(r"\b(?:pp?\.?|pages?)\s*([A-Za-z]?\d+)\s*(?:[-–—]+\s*([A-Za-z]?\d+))?", re.I)
 _BARE_RANGE = re.compile(r"(?<![\w/.:-])([A-Za-z]?\d{1,6})\s*[-–—]+\s*([A-Za-z]?\d{1,6})(?![\w/])")
@@ -206,7 +260,7 @@ def _split_source(rest: str) -> tuple[str, str, str, str, str]:
             first_number = min(first_number, match.start())
             break
     else:
-        match = _VOL_ONLY.search(rest)
+        match = _VOL_LETTER_ISSUE.search(rest) or _VOL_ONLY.search(rest)
         if match:
             volume = _clean_number(match.group(1))
             first_number = min(first_number, match.start())
@@ -225,11 +279,12 @@ def _split_source(rest: str) -> tuple[str, str, str, str, str]:
         first_number = min(first_number, article.start())
     if not volume:
         # Springer: "Journal Name 12, 345–367 (2020)": a bare volume after the name.
-        bare_volume = re.search(r"\s(\d{1,4})\s*,\s*(?=[A-Za-z]?\d)", rest)
+        bare_volume = re.search(r"\s(\d{1,4})\s*,\s*(?=[A-Za-z]?\d|pp?\.|Article)", rest)
         if bare_volume and bare_volume.start() < first_number + 1:
             volume = bare_volume.group(1)
             first_number = min(first_number, bare_volume.start())
-    container = rest[:first_number]
+    repec = re.match(r"^([^,]{3,150}),\s*([^,]{3,120}),\s*vol\.", rest)
+    container = repec.group(1) if repec else rest[:first_number]
     container = re.split(r"\s*[.;]\s+|\s*,\s+(?=\d)|\s*,\s*$", container)[0]
     container = container.strip(" ,.;:")
     if _NOT_A_NUMBER.fullmatch(container.strip()):

@@ -22,11 +22,12 @@ from functools import lru_cache
 # here are refkit's; a few (``citation``, ``first_page``, ``status``) feed other fields.
 LABELS: dict[str, tuple[str, ...]] = {
     "title": ("title", "titolo", "titel", "titre", "título", "article title", "dc.title",
-              "title of the article", "document title"),
+              "title of the article", "document title", "tittel"),
     "author": ("authors", "author", "author(s)", "autori", "autore", "autore/i", "elenco autori",
                "creators", "creator", "autor", "autoren", "autor(es)", "auteurs", "auteur(s)",
                "forfattere", "forfatter", "dc.contributor.author", "dc.creator", "contributors",
-               "written by", "by"),
+               "written by", "by", "authors and affiliations", "author(s) / editor(s)",
+               "forfatter(e)", "auteur", "personen", "people", "autoria"),
     "editor": ("editors", "editor", "editor(s)", "curatori", "curatore", "herausgeber",
                "dc.contributor.editor"),
     "issued": ("publication date", "date of publication", "date published", "published",
@@ -35,38 +36,51 @@ LABELS: dict[str, tuple[str, ...]] = {
                "dc.date.issued", "date", "article publication date", "publiceringsdatum",
                "erscheinungsdatum", "udgivelsesdato", "publicatiedatum", "date de publication",
                "fecha de publicación", "issue publication date", "published in print",
-               "status", "state", "pub date", "publication"),
+               "status", "state", "pub date", "publication", "issue publication date",
+               "publikationsstatus", "udgivelsesår", "jaar", "jahr", "published in issue",
+               "date of issue", "dates", "publication date (print)", "print publication date"),
     "available_date": ("early online date", "published online", "first published",
                        "online publication date", "available online", "first online",
                        "version of record online", "epub", "e-pub", "online date",
-                       "date of online publication", "published first online"),
+                       "date of online publication", "published first online", "published online first",
+                       "online first", "e-pub ahead of print", "epub ahead of print", "accepted/in press"),
     "container_title": ("journal", "journal title", "journal name", "published in",
                         "pubblicato in", "rivista", "source", "source title", "dc.relation.ispartof",
                         "is part of", "in", "periodical", "tidsskrift", "tijdschrift",
                         "zeitschrift", "title of host publication", "host publication",
                         "book title", "titolo del volume", "journal/book title", "serial",
-                        "publication title", "revue", "revista"),
+                        "publication title", "revue", "revista", "journal or publication title",
+                        "journal title", "fachzeitschrift", "tidsskrift", "tijdschrift", "journal/series",
+                        "titolo rivista", "nome rivista", "series", "published in:", "source publication"),
     "event_title": ("conference", "event", "conference name", "name of conference",
                     "nome del convegno", "convegno"),
-    "volume": ("volume", "vol", "volume number", "band", "bind", "deel", "volume/issue"),
+    "volume": ("volume", "vol", "volume number", "band", "bind", "deel", "vol/bind", "jahrgang",
+               "dc.citation.volume", "volume (issue)", "årgang", "annata"),
     "issue": ("issue", "issue number", "number", "no", "numero", "fascicolo", "heft",
-              "nummer", "issue no", "issue no."),
+              "nummer", "issue no", "issue no.", "ausgabenummer", "udgave nummer", "udgavenummer",
+              "nummer van het tijdschrift", "dc.citation.issue", "número", "num"),
     "page": ("pages", "pages (from-to)", "page range", "pagine", "pp", "page", "seiten",
              "sider", "sidor", "pagina's", "paginazione", "page numbers", "pages from-to",
-             "sidetal (fra-til)", "pagina's (van-tot)", "seiten (von - bis)"),
-    "first_page": ("start page", "first page", "pagina iniziale", "startpage", "page start"),
-    "last_page": ("end page", "last page", "pagina finale", "endpage", "page end"),
+             "sidetal (fra-til)", "pagina's (van-tot)", "seiten (von - bis)", "sider (fra-til)",
+             "page range", "pages (from - to)", "seiten (von-bis)", "páginas", "pagine (da-a)"),
+    "first_page": ("start page", "first page", "pagina iniziale", "startpage", "page start",
+                   "dc.citation.spage", "spage", "erste seite", "første side"),
+    "last_page": ("end page", "last page", "pagina finale", "endpage", "page end",
+                  "dc.citation.epage", "epage", "letzte seite", "sidste side"),
     "number": ("article number", "article no", "article id", "articolo n", "elocation",
-               "article", "artikelnummer", "artikel nummer", "e-location", "elocation id"),
+               "article", "artikelnummer", "artikel nummer", "e-location", "elocation id",
+               "artikelnummer", "article-number", "numero articolo", "art. no."),
     "number_of_pages": ("number of pages", "numero di pagine", "antal sider", "seitenanzahl",
                         "aantal pagina's", "pages count"),
     "doi": ("doi", "dois", "doi/identification number", "digital object identifier",
-            "dc.identifier.doi", "doi link", "doi (link to publication)", "identification number"),
+            "dc.identifier.doi", "doi link", "doi (link to publication)", "identification number",
+            "doi's", "digital object identifier (doi)", "doi:", "dc.identifier.doi"),
     "issn": ("issn", "print issn", "online issn", "eissn", "e-issn", "issn (print)",
-             "issn (online)", "pissn", "p-issn", "dc.identifier.issn", "issn-l"),
+             "issn (online)", "pissn", "p-issn", "dc.identifier.issn", "issn-l", "journal issn",
+             "issn (print)", "e issn"),
     "isbn": ("isbn", "print isbn", "electronic isbn", "eisbn", "e-isbn", "isbn (print)",
              "isbn (electronic)", "isbn (online)", "dc.identifier.isbn", "print isbn13",
-             "isbn-13", "isbn-10"),
+             "isbn-13", "isbn-10", "isbn (trykt)", "isbn (elektronisk)"),
     "publisher": ("publisher", "editore", "verlag", "uitgever", "uitgeverij", "forlag", "förlag",
                   "éditeur", "editorial", "dc.publisher", "published by", "publisher name",
                   "casa editrice"),
@@ -74,26 +88,34 @@ LABELS: dict[str, tuple[str, ...]] = {
                         "publisher place", "publisher location", "verlagsort"),
     "language": ("original language", "language", "lingua", "sprache", "sprog", "taal", "langue",
                  "idioma", "dc.language", "dc.language.iso", "language of publication",
-                 "språk", "originalsprog", "originele taal", "originalsprache"),
+                 "språk", "originalsprog", "originele taal", "originalsprache", "originele taal-2",
+                 "dc.language.iso", "lingua originale"),
     "url": ("official url", "resource uri", "uri", "url", "permalink", "link alla scheda completa",
             "handle", "persistent link", "persistent url", "dc.identifier.uri", "link",
             "this version is available at", "link to publication", "link to publication record",
-            "stable url", "permanent link", "permanent url", "link to this record"),
+            "stable url", "permanent link", "permanent url", "link to this record",
+            "please use this identifier to cite or link to this item",
+            "utilizza questo identificativo per citare o creare un link a questo documento",
+            "please use this identifier to cite", "persistent identifier", "link to record"),
     "abstract": ("abstract", "abstract / description of output", "abstract/description of output",
                  "riassunto", "sommario", "summary", "zusammenfassung", "kurzfassung", "resumé",
                  "résumé", "resumen", "resumo", "samenvatting", "sammanfattning", "sammendrag",
                  "dc.description.abstract", "abstract (english)", "abstract in english",
-                 "abstract:", "description", "structured abstract"),
+                 "abstract:", "description", "structured abstract", "a b s t r a c t",
+                 "abstract / description of output", "resumen / abstract", "dc.description"),
     "keywords": ("keywords", "key words", "keywords / materials (for non-textual outputs)",
                  "uncontrolled keywords", "author keywords", "parole chiave", "schlagwörter",
                  "schlüsselwörter", "stichwörter", "mots-clés", "mots clés", "palabras clave",
                  "palavras-chave", "trefwoorden", "nyckelord", "emneord", "index terms",
                  "subject keywords", "dc.subject", "keyword", "keywords (free text)",
-                 "free keywords", "keywords plus"),
+                 "free keywords", "emneord", "nøgleord", "trefwoorden", "schlagworte",
+                 "uncontrolled keywords:", "author supplied keywords", "keywords (en)"),
     "type": ("item type", "tipologia cris", "tipologia", "type", "document type",
              "publication type", "research output", "article type", "dc.type", "output type",
              "resource type", "type of publication", "publikationstyp", "publicatietype",
-             "publikationsform", "content type", "type of work", "type de document"),
+             "publikationsform", "content type", "type of work", "type de document",
+             "forskningsoutput", "onderzoeksoutput", "forschungsoutput", "appears in typologies",
+             "tipo", "publication type", "item type:"),
     "license": ("license", "licence", "rights", "dc.rights", "creative commons licence",
                 "licenza", "lizenz", "licentie", "copyright and license", "rights statement",
                 "usage rights", "access rights", "terms of use", "dc.rights.license"),
@@ -103,10 +125,22 @@ LABELS: dict[str, tuple[str, ...]] = {
                  "cite this article as", "how to cite", "recommended citation",
                  "citation for published version (apa)", "bibliographic citation",
                  "dc.identifier.citation", "full citation", "cite as", "citazione",
-                 "citation (apa)", "apa", "please cite this article as", "suggested citation",
-                 "bibliographic reference", "cite"),
+                  "citation (apa)", "apa", "please cite this article as", "suggested citation",
+                 "bibliographic reference", "cite", "mdpi and acs style", "ama style",
+                 "citationsformater", "citeerwijze", "zitierweise", "cite this publication",
+                 "cite this paper", "cite this chapter", "how to cite this article"),
     "pmid": ("pmid", "pubmed id", "pubmed"),
     "pmcid": ("pmcid", "pmc id"),
+    # Labels whose values must not be mistaken for another field's (internal-author lists,
+    # the published version's DOI on a preprint page, dates of submission).
+    "ignore": ("autori di ateneo", "internal authors", "registered", "related doi",
+               "journal reference", "comments", "jel classification", "jel-codes", "jel codes",
+               "affiliations", "article history", "received", "accepted", "revised",
+               "submission received", "date deposited", "last modified", "depositing user",
+               "divisions", "numero di autori", "number of authors", "dc.date.accessioned",
+               "dc.date.available", "dc.description.provenance", "collections",
+               "appears in collections", "sponsorship", "funding", "funder", "licence de",
+               "article notes", "author information", "listed"),
     "subjects": ("subjects", "subject", "classification", "jel", "jel classification",
                  "jel codes", "dc.subject.classification", "research areas", "settore scientifico disciplinare"),
 }  # fmt: skip
@@ -173,6 +207,8 @@ _ALONE = re.compile(rf"^\s*({_LABEL_ALTERNATION})\s*[:：]?\s*$", re.IGNORECASE)
 # Glued (Pure): the label's last character is lower-case or ")" and the value starts with a
 # capital or a digit, so "JournalEuropean" splits while "Journalism" does not.
 _GLUED = re.compile(rf"^\s*((?i:{_LABEL_ALTERNATION}))(?<=[a-z)\]])(?=[A-Z0-9À-Ý])(.+)$")
+# Glued with a value of the field's shape whatever its case ("Artikelnummere12044", "ISSN2045-3329").
+_GLUED_SHAPED = re.compile(rf"^\s*((?i:{_LABEL_ALTERNATION}))(\S.*)$")
 _SPACED = re.compile(rf"^\s*({_LABEL_ALTERNATION})\.?\s+(.+?)\s*$", re.IGNORECASE)
 
 #: Labels too common as ordinary words to be trusted in the glued or spaced layouts.
@@ -215,6 +251,14 @@ def classify(line: str) -> LabelHit | None:
     if match:
         label = match.group(1)
         return LabelHit(_LABEL_TO_FIELD[label.lower()], label, "", len(line))
+    if "\t" in line:
+        # Table rows saved as text: "Label<TAB>value[<TAB>language]" (DSpace full records, Pure).
+        first, _, rest = line.partition("\t")
+        key = first.strip().rstrip(":").strip().lower()
+        if key in _LABEL_TO_FIELD:
+            value = rest.strip().split("\t")[0].strip()
+            offset = line.find(value, len(first)) if value else len(line)
+            return LabelHit(_LABEL_TO_FIELD[key], first.strip(), value, offset)
     match = _COLON.match(line)
     if match:
         label = match.group(1)
@@ -229,6 +273,17 @@ def classify(line: str) -> LabelHit | None:
         return LabelHit(
             _LABEL_TO_FIELD[label.lower()], label, match.group(2).strip(), match.start(2)
         )
+    match = _GLUED_SHAPED.match(line)
+    if match:
+        label = match.group(1)
+        field = _LABEL_TO_FIELD[label.lower()]
+        check = SPACE_SEPARATED.get(field)
+        if (
+            check is not None
+            and label.lower() not in _ONLY_WITH_COLON_OR_ALONE
+            and check(match.group(2).strip())
+        ):
+            return LabelHit(field, label, match.group(2).strip(), match.start(2))
     match = _SPACED.match(line)
     if match:
         label = match.group(1)

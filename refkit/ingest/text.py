@@ -9,6 +9,7 @@ from, so a user can see why a field holds what it holds.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,8 @@ from refkit.dates import parse_date
 from refkit.errors import UnsupportedInputError
 from refkit.identifiers import find_isbns, find_issns, valid_isbn, valid_issn
 from refkit.ingest.citation import Citation, fold, parse_citation
-from refkit.ingest.labels import LabelHit, classify, is_stop_line
+from refkit.ingest.labels import SPACE_SEPARATED, LabelHit, classify, is_stop_line
+from refkit.ingest.sourceline import Source, parse_source_line
 from refkit.languages import detect_language, language_code
 from refkit.licenses import find_license
 from refkit.model import Date, Person, Provenance, Record
@@ -89,7 +91,13 @@ _NOISE_TITLE = re.compile(
     r"^research output|^research portal|^article$|^articolo$|^open access$|^view|^download|"
     r"^share|^cite|^export|^back to|^you are here|^browse|^help$|^contact|javascript|^english$|"
     r"^italiano$|^deutsch$|^research$|^journal article$|^original article$|^research article$|"
-    r"^review article$|^full text|^pdf$|^abstract$|^loading|^\W+$",
+    r"^review article$|^full text|^pdf$|^abstract$|^loading|^\W+$|\blogo\b|official website|"
+    r"^related information|^similar articles|^cited by|^access through|^purchase pdf|"
+    r"^communities (?:&|and) collections|^author links|^get rights|^show more|^add to mendeley|"
+    r"provides access to|does not imply endorsement|^we use cookies|^accept all|^reject|"
+    r"^previous article|^next article|^journal homepage|^submit (?:an article|paper|manuscript)|"
+    r"^impact factor|^aims and scope|^explore all metrics|^citations? \(|^\d+ citations?$|"
+    r"^view (?:pdf|all)|^download (?:pdf|full)|^toggle navigation|^skip navigation",
     re.IGNORECASE,
 )
 _INTRODUCTION = re.compile(r"^\s*(?:\d+\.?|[IVX]+\.)?\s*introduction\s*$", re.IGNORECASE)
@@ -122,7 +130,8 @@ def _value_from(line: Line, offset: int = 0, text: str | None = None, note: str 
 def _single_value(lines: list[Line], index: int, hit: LabelHit) -> _Value | None:
     line = lines[index]
     if hit.value:
-        return _value_from(line, hit.value_offset)
+        end = hit.value_offset + len(hit.value)
+        return _value_from(line, hit.value_offset, text=line.text[hit.value_offset : end])
     for _, following in _next_content(lines, index):
         if classify(following.text) is not None or is_stop_line(following.text):
             return None
@@ -158,14 +167,31 @@ def _keyword_lines(lines: list[Line], index: int, hit: LabelHit) -> list[Line]:
     if hit.value:
         return [Line(hit.value, lines[index].start + hit.value_offset, lines[index].number)]
     collected: list[Line] = []
+    one_per_line = False
     for _, line in _next_content(lines, index):
-        if classify(line.text) is not None or is_stop_line(line.text):
+        stripped = line.stripped
+        if (
+            classify(line.text) is not None
+            or is_stop_line(line.text)
+            or _INTRODUCTION.match(stripped)
+        ):
             break
-        if _BULLET.match(line.text):
+        if re.match(r"^\d+(?:\.\d+)*\.?\s+[A-Z]", stripped) or canonical_heading(stripped):
+            break  # a numbered section heading or an abstract heading follows the keywords
+        if _BULLET.match(line.text) or re.fullmatch(r"[•·▪◦●■]", stripped):
+            if _BULLET.match(line.text):
+                collected.append(line)
+            continue
+        if not collected:
+            collected.append(line)
+            # "a; b; c" on one line is the whole list; a short phrase may start a one-per-line list.
+            one_per_line = not re.search(r"[;,·]", stripped) and len(stripped) <= 60
+            if not one_per_line:
+                break
+            continue
+        if one_per_line and len(stripped) <= 60 and not stripped.endswith((".", ":")):
             collected.append(line)
             continue
-        if not collected and len(line.stripped) < 400:
-            collected.append(line)
         break
     return collected
 
@@ -264,25 +290,170 @@ def _looks_like_title(text: str) -> bool:
         return False
     if parse_date(stripped) and len(stripped) < 30:
         return False
+    # Prose: several sentences, or one long sentence closed by a full stop.
+    if len(re.findall(r"[a-z]{2}[.!?]\s+[A-Z]", stripped)) >= 1 and len(stripped) > 150:
+        return False
+    if stripped.endswith(".") and len(stripped.split()) > 25:
+        return False
     # Mostly letters: not a row of numbers, a menu of symbols or a line of code.
     letters = sum(1 for char in stripped if char.isalpha())
     return letters / len(stripped) > 0.6
 
 
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.\-]*|[a-z]{1,4}|[A-Z]\.(?:-?[A-Z]\.)*)$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.\-]*|[a-z]{1,4}|[a-z]'[A-Z]?\w*|[A-Z]\.(?:-?[A-Z]\.)*)$"
+)
+# Page furniture inside author lines: ORCID badges and links, "View all authors", e-mail icons.
+_BYLINE_NOISE = re.compile(
+    r"https?://[^\s,]+|\bORCID(?:\s+Icon)?\b|View all authors and affiliations|View ORCID profile|"
+    r"Author links open overlay panel|Show more|\bEmail\b|\bprofile\b|✉|\bSearch for other works by this author on\b.*",
+    re.IGNORECASE,
+)
+
+
+#: Words of page furniture that never occur in a person's name.
+_UI_WORDS = frozenset(
+    [
+        "view",
+        "download",
+        "purchase",
+        "access",
+        "sources",
+        "full",
+        "text",
+        "information",
+        "related",
+        "home",
+        "search",
+        "login",
+        "log",
+        "sign",
+        "register",
+        "menu",
+        "share",
+        "cite",
+        "export",
+        "logo",
+        "website",
+        "official",
+        "journal",
+        "list",
+        "guide",
+        "archive",
+        "pdf",
+        "save",
+        "email",
+        "send",
+        "display",
+        "options",
+        "links",
+        "article",
+        "articles",
+        "metrics",
+        "navigation",
+        "author",
+        "authors",
+        "affiliations",
+        "expand",
+        "article",
+        "notes",
+        "copyright",
+        "license",
+        "open",
+        "more",
+        "show",
+        "add",
+        "mendeley",
+        "get",
+        "rights",
+        "content",
+        "help",
+        "about",
+        "contact",
+        "browse",
+        "submit",
+        "figures",
+        "tables",
+        "references",
+        "citations",
+        "abstract",
+        "keywords",
+        "introduction",
+        "methods",
+        "results",
+        "discussion",
+        "conclusion",
+    ]
+)
+
+
+def _labelled_names(text: str) -> list[Person]:
+    """Names under an explicit author label: personal names, or an organisation."""
+    cleaned = _clean_byline(text)
+    people = _byline_names(cleaned)
+    if people:
+        return people
+    parsed = list(parse_names(cleaned))
+    if parsed and all(p.is_corporate for p in parsed):
+        return parsed
+    # "Family, Given" rows and initials-only names that the byline test is strict about.
+    if parsed and all(
+        p.family
+        and p.family[:1].isupper()
+        and not p.family.isupper()
+        and p.family.casefold() not in _UI_WORDS
+        for p in parsed
+    ):
+        return parsed
+    return []
+
+
+def _author_lines(lines: list[Line], index: int, hit: LabelHit) -> list[Line]:
+    """Lines under an author label; "Listed:" introduces the list, "Registered:" ends it."""
+    collected: list[Line] = []
+    if hit.value:
+        collected.append(
+            Line(hit.value, lines[index].start + hit.value_offset, lines[index].number)
+        )
+        return collected
+    for _, line in _next_content(lines, index):
+        stripped = _BULLET.sub("", line.text).strip()
+        if re.fullmatch(r"(?:listed|authors?)\s*:", stripped, re.IGNORECASE) and not collected:
+            continue
+        if classify(line.text) is not None or is_stop_line(line.text) or stripped.endswith(":"):
+            break
+        if _CITATION_FORMAT_NAMES.match(stripped):
+            break
+        collected.append(line)
+        if len(collected) >= 50:
+            break
+    return collected
+
+
+def _clean_byline(text: str) -> str:
+    text = _BYLINE_NOISE.sub(" ", text)
+    text = re.sub(r"\([^)]*\)", " ", text)
+    # Affiliation marks between names: "Kamau 1, Lefèvre 2", "Dell'Anna 1,*,", "Luca Del Piero 1 3 ,".
+    text = re.sub(
+        r"(?<=[^\W\d_])(?:\s*\d{1,2}|\s+[a-h])(?:\s*,\s*(?:\d{1,2}|[a-h])(?![\w'])|\s+\d{1,2})*\s*[*∗†‡§]*\s*(?=,|&|\band\b|$)",
+        " ",
+        text,
+    )
+    text = re.sub(r"[*∗†‡§¶]+", "", text)
+    text = re.sub(r"^\s*by\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?:,|\band\b|&)\s*$", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip(" ,;")
 
 
 def _byline_names(text: str) -> list[Person]:
     """Names on a byline, or [] when the line is not one."""
-    without_affiliations = re.sub(r"\([^)]*\)", " ", text)
-    without_affiliations = re.sub(r"\s+", " ", without_affiliations).strip()
-    if not without_affiliations or len(without_affiliations) > 400:
+    cleaned_line = _clean_byline(text)
+    if not cleaned_line or len(cleaned_line) > 400:
         return []
-    if re.search(r"https?:|@|\d{3,}", without_affiliations):
+    if re.search(r"@|\d{3,}|[:;|]", cleaned_line):
         return []
-    names = split_name_list(without_affiliations)
     people: list[Person] = []
-    for name in names:
+    for name in split_name_list(cleaned_line):
         cleaned = clean_name_text(name)
         words = cleaned.replace(",", " ").split()
         if not 2 <= len(words) <= 5 or not all(
@@ -290,6 +461,11 @@ def _byline_names(text: str) -> list[Person]:
         ):
             return []
         if sum(1 for word in words if word[:1].isupper()) < 2:
+            return []
+        if any(
+            word.casefold() in _UI_WORDS or (word.isupper() and len(word) >= 2 and "." not in word)
+            for word in words
+        ):
             return []
         person = parse_name(cleaned)
         if person.is_corporate:
@@ -300,6 +476,55 @@ def _byline_names(text: str) -> list[Person]:
 
 def _fuller(person: Person) -> int:
     return len(person.given.replace(".", "").replace(" ", ""))
+
+
+#: Lines that announce the kind of article just above its title.
+_ARTICLE_MARKER = re.compile(
+    r"^(?:open access\s*)?(?:original\s+|research\s+|review\s+|brief\s+|short\s+|full\s+)?"
+    r"(?:article|paper|research article|review|original paper|communication|report|letter|"
+    r"editorial|case report|randomi[sz]ed controlled trial|systematic review|meta-analysis|"
+    r"commentary|perspective|essay|contributo|articolo|artikel|research)\s*(?:open access)?$",
+    re.IGNORECASE,
+)
+_JOURNAL_WORDS = re.compile(
+    r"\b(?:journal|review|quarterly|letters|proceedings|annals|bulletin|transactions|magazine|"
+    r"archives|reports|advances|rivista|revista|revue|zeitschrift|tidsskrift|tijdschrift)\b",
+    re.IGNORECASE,
+)
+_CITATION_FORMAT_NAMES = re.compile(
+    r"^(?:apa|author|bibtex|harvard|standard|ris|vancouver|mla|chicago|ieee|ama style|"
+    r"mdpi and acs style|download citation|copy|export citation|cite|endnote|refworks|"
+    r"citation formats?|citationsformater|\d{1,2} ?(?:apa|mla))$",
+    re.IGNORECASE,
+)
+_CITATION_SHAPE = re.compile(
+    r"(?:\(\s*(?:19|20)\d\d[a-z]?\s*\)|(?<=[.,])\s(?:19|20)\d\d[a-z]?\.\s)"
+)
+_PUBLISHED_INLINE = re.compile(
+    r"\b(?P<online>first published online|first published|published online|epub|available online)?"
+    r"(?(online)|published)\s*:?\s*(?P<date>[^|/;]{4,40})",
+    re.IGNORECASE,
+)
+_ARXIV_ID = re.compile(
+    r"\barXiv:(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.IGNORECASE
+)
+_ISSUED_RANK = {
+    "issue publication date": 0, "issue date": 0, "date of issue": 0, "dc.date.issued": 0,
+    "publication date": 1, "date of publication": 1, "data di pubblicazione": 1,
+    "publication status": 1, "status": 1, "publikationsstatus": 1, "date published": 1,
+    "date issued": 1, "published in issue": 1, "publication year": 2, "year": 2,
+    "anno": 2, "anno di pubblicazione": 2,
+}  # fmt: skip
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """True when ``short`` is an abbreviation of ``full`` ("J Insect Conserv" of "Journal of Insect Conservation")."""
+    small = {"of", "the", "and", "&", "for", "in", "on", "de", "di", "la", "le", "der", "und"}
+    tokens = [t.strip(".").casefold() for t in short.split() if t.strip(".")]
+    words = [w.casefold() for w in re.findall(r"[\w'’-]+", full) if w.casefold() not in small]
+    if not tokens or len(tokens) != len(words) or short.casefold() == full.casefold():
+        return False
+    return all(word.startswith(token) for token, word in zip(tokens, words, strict=True))
 
 
 class _TextDocument:
@@ -315,63 +540,129 @@ class _TextDocument:
         self.editors: list[tuple[list[Person], _Value]] = []
         self.keywords: list[_Value] = []
         self.abstract_lines: list[Line] = []
-        self.citation: tuple[Citation, _Value] | None = None
-        self.citation_text: _Value | None = None
+        self.citations: list[_Value] = []
+        self.issued: list[tuple[int, _Value]] = []
         self._changes: dict[str, object] = {}
         self._provenance: dict[str, Provenance] = {}
+        self._last_label_row: dict[str, int] = {}
+        self._value_rows: set[int] = set()
+
+    def _continues(self, index: int, name: str) -> bool:
+        """True when the label on row ``index`` repeats the one a row or two above."""
+        last = self._last_label_row.get(name)
+        return last is not None and 0 < index - last <= 2
 
     # -- collecting -------------------------------------------------------------------
     def scan(self) -> None:
-        index = 0
-        while index < self.header_end:
+        for index in range(self.header_end):
             line = self.lines[index]
             hit = classify(line.text) if line.stripped else None
             if hit is not None:
                 self._take(index, hit)
-            index += 1
 
     def _take(self, index: int, hit: LabelHit) -> None:
         name = hit.field
         lines = self.lines
+        if name == "ignore":
+            return
         if name == "abstract":
             if not self.abstract_lines:
                 self.abstract_lines = _block_value(lines, index, hit, stop_at_blank=False)
             return
         if name == "keywords":
-            for line in _keyword_lines(lines, index, hit):
-                self.keywords.append(_value_from(line))
+            # A label repeated on consecutive rows (DSpace's dc.subject) adds to the list.
+            if not self.keywords or self._continues(index, "keywords"):
+                for line in _keyword_lines(lines, index, hit):
+                    self.keywords.append(_value_from(line))
+                self._last_label_row["keywords"] = index
             return
         if name in {"author", "editor"}:
             target = self.authors if name == "author" else self.editors
-            for line in _block_value(lines, index, hit, stop_at_blank=True):
-                people = list(parse_names(line.text))
+            if target and not self._continues(index, name):
+                return
+            self._last_label_row[name] = index
+            for line in _author_lines(lines, index, hit):
+                text = _BULLET.sub("", line.text)
+                people = _labelled_names(text)
                 if people:
                     target.append((people, _value_from(line)))
             return
         if name == "citation":
-            block = _block_value(lines, index, hit, stop_at_blank=True)
-            if block and self.citation_text is None:
-                first, last = block[0], block[-1]
-                text = self.text[first.start : last.end]
-                self.citation_text = _Value(
-                    text.strip(), first.start, last.end, first.number, "citation line"
-                )
+            self._take_citation(index, hit)
             return
         value = _single_value(lines, index, hit)
         if value is None:
+            return
+        self._value_rows.add(value.line - 1)
+        if name == "issued":
+            rank = _ISSUED_RANK.get(hit.label.lower().rstrip(":").strip(), 3)
+            self.issued.append((rank, value))
             return
         if name in {"doi", "url", "issn", "isbn"}:
             self.fields.add(name, value)
             return
         self.fields.put(name, value)
 
+    def _take_citation(self, index: int, hit: LabelHit) -> None:
+        if hit.value:
+            line = self.lines[index]
+            self.citations.append(_value_from(line, hit.value_offset, note="citation line"))
+            return
+        block: list[Line] = []
+        for _, line in _next_content(self.lines, index):
+            if line.number > self.lines[index].number + 12:
+                break
+            if _CITATION_FORMAT_NAMES.match(line.stripped) or len(line.stripped.split()) < 3:
+                if block:
+                    break
+                continue
+            if classify(line.text) is not None and not block:
+                break
+            block.append(line)
+            # A citation is one paragraph; wrapped PDF text may continue on the next line.
+            if line.stripped.endswith((".", ")")) or "doi" in line.text.lower():
+                break
+        if block:
+            first, last = block[0], block[-1]
+            self.citations.append(
+                _Value(
+                    self.text[first.start : last.end].strip(),
+                    first.start,
+                    last.end,
+                    first.number,
+                    "citation line",
+                )
+            )
+
+    def _unlabelled_citations(self) -> list[_Value]:
+        """Lines shaped like a reference to the document itself (EPrints, cover sheets)."""
+        found: list[_Value] = []
+        for line in self.lines[: self.header_end]:
+            stripped = line.stripped
+            if not 50 <= len(stripped) <= 800 or not _CITATION_SHAPE.search(stripped):
+                continue
+            has_source = re.search(
+                r"10\.\d{4,9}/|\bvol\b|\d+\s*\(\s*\d+\s*\)|pp?\.\s*\d|\d+\s*[-–]\s*\d+|ISSN",
+                stripped,
+                re.I,
+            )
+            if has_source and re.match(r"^[^\W\d_]", stripped):
+                found.append(_value_from(line, note="citation line"))
+        return found
+
     # -- deciding ---------------------------------------------------------------------
     def build(self) -> Record:
         self.scan()
-        known_title = self._labelled_title()
-        citation = self._citation(known_title)
-        title = known_title or self._title_from_citation(citation) or self._title_from_top()
-        changes = self._changes
+        self.citations.extend(
+            c
+            for c in self._unlabelled_citations()
+            if c.start not in {x.start for x in self.citations}
+        )
+        self.sources = self._source_lines()
+        title = self._choose_title()
+        citation = self._citation(title)
+        if title is None and citation and citation[0].title:
+            title = self._locate(citation[0].title, citation[1])
         put = self._put
         if title:
             put("title", _tidy_title(title.text), title)
@@ -380,29 +671,31 @@ class _TextDocument:
         if self.editors:
             editors = [person for people, _ in self.editors for person in people]
             put("editor", tuple(editors), self.editors[0][1])
-
-        self._dates(citation)
-        for name in ("container_title", "event_title", "publisher", "publisher_place", "edition"):
+        self._container(citation, title)
+        for name in ("event_title", "publisher", "publisher_place", "edition"):
             found = self.fields.values.get(name)
             if found and _plausible_text(found.text):
                 put(name, found.text, found)
-        if "container_title" not in changes and citation and citation[0].container:
-            put("container_title", citation[0].container, citation[1], "citation line")
+        if citation and citation[0].publisher:
+            put(
+                "publisher", citation[0].publisher, citation[1], "citation line"
+            ) if "publisher" not in self._changes else None
         self._numbers(citation)
+        self._dates(citation)
         self._identifiers(citation)
         self._abstract()
         self._keywords()
         self._language()
         self._license()
         self._type()
-        record = Record(**changes, provenance=self._provenance, source=self.source)  # type: ignore[arg-type]
+        record = Record(**self._changes, provenance=self._provenance, source=self.source)  # type: ignore[arg-type]
         if self.references_at is not None:
             record = _replace(record, has_references=True)
         return record
 
     def _put(self, name: str, value: object, where: _Value | None, note: str = "") -> None:
         """Set a field of the record being built, with where its value came from."""
-        if value in ("", (), None):
+        if value in ("", (), None) or name in self._changes:
             return
         if isinstance(value, str):
             value = _tidy_space(value)
@@ -412,97 +705,145 @@ class _TextDocument:
                 self.source, where.start, where.end, where.line, note or where.note
             )
 
-    def _labelled_title(self) -> _Value | None:
-        found = self.fields.values.get("title")
-        return found if found and _looks_like_title(found.text) else None
-
-    def _citation(self, known_title: _Value | None) -> tuple[Citation, _Value] | None:
-        if self.citation_text is None:
-            self.citation_text = self._unlabelled_citation()
-        if self.citation_text is None:
-            return None
-        anchor = known_title.text if known_title else self._title_candidate_text()
-        citation = parse_citation(self.citation_text.text, anchor)
-        if not citation.title and anchor:
-            citation = parse_citation(self.citation_text.text)
-        return citation, self.citation_text
-
-    def _unlabelled_citation(self) -> _Value | None:
-        """A line that cites the document itself: authors, "(year)", title, journal (EPrints)."""
-        candidate = self._title_candidate_text()
-        if not candidate:
-            return None
-        folded = candidate.casefold()
-        for line in self.lines[: self.header_end]:
-            stripped = line.stripped
-            if (
-                len(stripped) > len(candidate) + 20
-                and folded in stripped.casefold()
-                and re.search(r"\(\d{4}[a-z]?\)", stripped)
-            ):
-                if stripped.casefold().startswith(folded) or "dive into" in stripped.casefold():
-                    continue
-                return _value_from(line, note="citation line")
-        return None
-
-    def _title_candidate_text(self) -> str:
-        top = self._title_from_top()
-        return top.text if top else ""
-
-    def _title_from_citation(self, citation: tuple[Citation, _Value] | None) -> _Value | None:
-        if citation is None or not citation[0].title:
-            return None
-        wanted = fold(citation[0].title)
-        for line in self.lines[: self.header_end]:
-            if fold(line.stripped) == wanted:
-                return _value_from(line)
-        where = citation[1]
-        return _Value(citation[0].title, where.start, where.end, where.line, "citation line")
-
-    def _title_from_top(self) -> _Value | None:
-        seen = 0
-        for line in self.lines[: self.header_end]:
-            if not line.stripped:
-                continue
-            seen += 1
-            if seen > 25:
+    # Title ------------------------------------------------------------------------------
+    def _title_candidates(self) -> list[tuple[int, Line]]:
+        self._citation_starts = {c.start for c in self.citations}
+        self._keyword_rows = (
+            {v.line - 1 for v in self.keywords}
+            | {v.line - 1 for _, v in self.authors}
+            | {line.number - 1 for line in self.abstract_lines}
+        )
+        candidates: list[tuple[int, Line]] = []
+        stop = self.header_end
+        for index, line in enumerate(self.lines[:stop]):
+            if len(candidates) >= 60:
                 break
-            if _looks_like_title(line.stripped):
-                return _value_from(line)
-        return None
+            if index in self._value_rows or line.start in self._citation_starts:
+                continue
+            if self._keyword_rows and index in self._keyword_rows:
+                continue
+            if _looks_like_title(line.stripped) and ";" not in line.stripped:
+                candidates.append((index, line))
+        return candidates
 
+    def _choose_title(self) -> _Value | None:
+        labelled = self.fields.values.get("title")
+        if labelled and _looks_like_title(labelled.text):
+            return labelled
+        candidates = self._title_candidates()
+        if not candidates:
+            return None
+        folded_text = fold(self.text)
+        folded_citations = [fold(c.text) for c in self.citations]
+        containers = {fold(s.container) for s, _ in self.sources if s.container}
+        labelled_container = self.fields.values.get("container_title")
+        if labelled_container:
+            containers.add(fold(labelled_container.text))
+        best: tuple[float, int, Line] | None = None
+        for order, (index, line) in enumerate(candidates):
+            folded = fold(line.stripped)
+            score = 0.0
+            if any(
+                folded in citation and len(folded) < len(citation) - 10
+                for citation in folded_citations
+            ):
+                score += 4
+            if folded_text.count(folded) >= 2:
+                score += 2
+            if self._byline_after(index):
+                score += 3
+            if self._marker_before(index):
+                score += 2
+            words = len(folded.split())
+            score += 1 if len(folded) >= 40 else 0
+            score += 1 if words >= 5 else 0
+            if folded in containers:
+                score -= 6
+            if _JOURNAL_WORDS.search(folded) and words <= 8:
+                score -= 2
+            if _byline_names(line.stripped):
+                score -= 2
+            score -= order * 0.05
+            if best is None or score > best[0]:
+                best = (score, index, line)
+        assert best is not None
+        return _value_from(best[2])
+
+    def _byline_after(self, index: int) -> bool:
+        for _, following in list(_next_content(self.lines, index))[:3]:
+            if _byline_names(following.stripped):
+                return True
+        return False
+
+    def _marker_before(self, index: int) -> bool:
+        seen = 0
+        for position in range(index - 1, -1, -1):
+            stripped = self.lines[position].stripped
+            if not stripped:
+                continue
+            if _ARTICLE_MARKER.match(stripped):
+                return True
+            seen += 1
+            if seen >= 3:
+                return False
+        return False
+
+    def _locate(self, wanted: str, fallback: _Value) -> _Value:
+        target = fold(wanted)
+        for line in self.lines[: self.header_end]:
+            if fold(line.stripped) == target:
+                return _value_from(line)
+        return _Value(wanted, fallback.start, fallback.end, fallback.line, "citation line")
+
+    # Citation ---------------------------------------------------------------------------
+    def _citation(self, title: _Value | None) -> tuple[Citation, _Value] | None:
+        if not self.citations:
+            return None
+        anchor = title.text if title else ""
+        parsed: list[tuple[int, Citation, _Value]] = []
+        for value in self.citations:
+            citation = parse_citation(value.text, anchor)
+            quality = 0
+            if anchor and citation.title and fold(citation.title) == fold(anchor):
+                quality += 4
+            quality += 1 if citation.authors else 0
+            quality += 1 if citation.year else 0
+            quality += 1 if citation.container else 0
+            parsed.append((quality, citation, value))
+        parsed.sort(key=lambda item: -item[0])
+        quality, citation, value = parsed[0]
+        if quality == 0:
+            return None
+        return citation, value
+
+    # Authors ----------------------------------------------------------------------------
     def _authors(
         self, title: _Value | None, citation: tuple[Citation, _Value] | None
     ) -> tuple[list[Person], _Value | None]:
         if self.authors:
             people = [person for group, _ in self.authors for person in group]
             return people, self.authors[0][1]
-        byline, byline_where = self._byline(title)
         cited: list[Person] = []
-        if citation and citation[0].authors:
+        if citation and citation[0].authors and "et al" not in citation[0].authors:
             cited = list(parse_names(citation[0].authors))
+        byline, byline_where = self._byline(title, cited)
         if byline and cited:
-            # The citation line fixes who the authors are; the byline may add full given names.
+            # The citation line fixes who the authors are; the byline adds full given names.
             by_family = {person.family.casefold(): person for person in byline}
             chosen = []
             for person in cited:
                 match = by_family.get(person.family.casefold())
                 chosen.append(match if match and _fuller(match) >= _fuller(person) else person)
-            where = (
-                byline_where
-                if any(p in byline for p in chosen)
-                else citation[1]
-                if citation
-                else None
-            )
-            return chosen, where
+            return chosen, byline_where
         if byline:
             return byline, byline_where
         if cited and citation:
             return cited, citation[1]
         return [], None
 
-    def _byline(self, title: _Value | None) -> tuple[list[Person], _Value | None]:
+    def _byline(
+        self, title: _Value | None, cited: list[Person]
+    ) -> tuple[list[Person], _Value | None]:
         if title is None or title.note:
             return [], None
         start_index = next(
@@ -511,42 +852,69 @@ class _TextDocument:
         )
         if start_index is None:
             return [], None
+        wanted = {person.family.casefold() for person in cited}
         people: list[Person] = []
         first: _Value | None = None
-        skipped = 0
         for _, line in _next_content(self.lines, start_index):
-            if line.number > self.lines[start_index].number + 12:
+            if line.number > self.lines[start_index].number + 14:
                 break
             names = _byline_names(line.stripped)
-            if names:
+            if names and (not wanted or any(p.family.casefold() in wanted for p in names)):
                 people.extend(names)
                 first = first or _value_from(line)
                 continue
             if people:
+                if re.fullmatch(r"\s*(?:and|&|by)\s*", line.text, re.IGNORECASE):
+                    continue
                 break
-            # Corresponding-author notes and "by" lines sit between a title and its byline.
-            if re.match(r"^\W*(?:corresponding author|by)\b", line.stripped, re.I) or skipped < 1:
-                skipped += 1
-                continue
-            break
         return people, first
 
-    def _dates(self, citation: tuple[Citation, _Value] | None) -> None:
-        issued = self.fields.values.get("issued")
-        date = parse_date(issued.text) if issued else None
-        if issued and date:
-            self._put("issued", date[0], issued)
-        elif citation and citation[0].year:
-            self._put("issued", Date(int(citation[0].year)), citation[1], "citation line")
-        available = self.fields.values.get("available_date")
-        if available:
-            parsed = parse_date(available.text)
-            if parsed:
-                self._put("available_date", parsed[0], available)
+    # Container, numbers, dates ------------------------------------------------------------
+    def _source_lines(self) -> list[tuple[Source, _Value]]:
+        found: list[tuple[Source, _Value]] = []
+        previous = ""
+        for position, line in enumerate(self.lines[: self.header_end]):
+            stripped = line.stripped
+            if not stripped:
+                continue
+            source = parse_source_line(stripped, previous)
+            if source is not None:
+                if source.issued is None:
+                    # An issue box prints the issue's month on the line after the volume.
+                    following = next(_next_content(self.lines, position), None)
+                    if following and _is_bare_date(following[1].stripped):
+                        parsed = parse_date(following[1].stripped)
+                        source = dataclasses.replace(source, issued=parsed[0] if parsed else None)
+                if (
+                    not source.container
+                    and previous
+                    and _looks_like_container(previous)
+                    and stripped.lower().startswith("vol")
+                ):
+                    source = dataclasses.replace(source, container=previous)
+                found.append((source, _value_from(line)))
+            previous = stripped
+        return found
+
+    def _container(self, citation: tuple[Citation, _Value] | None, title: _Value | None) -> None:
+        found = self.fields.values.get("container_title")
+        if found and _plausible_text(found.text) and _looks_like_container(found.text):
+            self._put("container_title", found.text, found)
+            return
+        for source, where in self.sources:
+            if source.container and (title is None or fold(source.container) != fold(title.text)):
+                self._put("container_title", source.container, where)
+                return
+        if citation and citation[0].container and _looks_like_container(citation[0].container):
+            short = citation[0].container
+            # An abbreviated journal name in the citation, spelled out elsewhere on the page.
+            for line in self.lines[: self.header_end]:
+                if _abbreviates(short, line.stripped):
+                    self._put("container_title", line.stripped, _value_from(line))
+                    return
+            self._put("container_title", short, citation[1], "citation line")
 
     def _numbers(self, citation: tuple[Citation, _Value] | None) -> None:
-        from refkit.ingest.labels import SPACE_SEPARATED
-
         for name in ("volume", "issue", "number", "number_of_pages"):
             found = self.fields.values.get(name)
             if found:
@@ -557,14 +925,18 @@ class _TextDocument:
         if page:
             match = re.search(r"([A-Za-z]?\d+)(?:\s*[-–—]+\s*([A-Za-z]?\d+))?", page.text)
             if match:
-                self._put("page", match.group(1) + (f"-{match.group(2)}" if match.group(2) else ""), page)
-        else:
-            first, last = self.fields.values.get("first_page"), self.fields.values.get("last_page")
-            if first and re.fullmatch(r"[A-Za-z]?\d+", first.text):
-                pages = first.text + (
-                    f"-{last.text}" if last and re.fullmatch(r"[A-Za-z]?\d+", last.text) else ""
+                self._put(
+                    "page", match.group(1) + (f"-{match.group(2)}" if match.group(2) else ""), page
                 )
-                self._put("page", pages, first)
+        first, last = self.fields.values.get("first_page"), self.fields.values.get("last_page")
+        if first and re.fullmatch(r"[A-Za-z]?\d+", first.text):
+            ending = f"-{last.text}" if last and re.fullmatch(r"[A-Za-z]?\d+", last.text) else ""
+            self._put("page", first.text + ending, first)
+        for source, where in self.sources:
+            for name in ("volume", "issue", "page", "number"):
+                value = getattr(source, name)
+                if value:
+                    self._put(name, value, where)
         if citation:
             cited, where = citation
             for name, value in (
@@ -573,8 +945,49 @@ class _TextDocument:
                 ("page", cited.page),
                 ("number", cited.number),
             ):
-                if value and not self.fields.values.get(name) and not (name == "page" and page):
+                if value and not (
+                    {"page", "number"} & self._changes.keys() and name in {"page", "number"}
+                ):
                     self._put(name, value, where, "citation line")
+
+    def _dates(self, citation: tuple[Citation, _Value] | None) -> None:
+        for _, value in sorted(self.issued, key=lambda item: item[0]):
+            parsed = parse_date(value.text)
+            if parsed:
+                self._put("issued", parsed[0], value)
+                break
+        for source, where in self.sources:
+            if source.issued:
+                self._put("issued", source.issued, where)
+        if citation and citation[0].year:
+            self._put("issued", Date(int(citation[0].year)), citation[1], "citation line")
+        available = self.fields.values.get("available_date")
+        if available:
+            parsed = parse_date(available.text)
+            if parsed:
+                self._put("available_date", parsed[0], available)
+        if "issued" in self._changes and "available_date" in self._changes:
+            return
+        for line in self.lines[: self.header_end]:
+            match = _PUBLISHED_INLINE.search(line.text)
+            if not match:
+                continue
+            online = bool(match.group("online"))
+            before = line.text[: match.start()]
+            if not online and re.search(r"\b(?:received|accepted|revised)\b", before, re.I):
+                continue
+            parsed = parse_date(match.group("date"))
+            # The date must follow the word directly ("Published: 30 March 2023").
+            if parsed is None or match.group("date")[: parsed[1]].strip(" :-"):
+                continue
+            where = _Value("", line.start + match.start(), line.start + match.end(), line.number)
+            self._put("available_date" if online else "issued", parsed[0], where)
+        if "issued" not in self._changes and "available_date" in self._changes:
+            # The only date is the online one: it is when the work was published.
+            where_online = self._provenance.get("available_date")
+            self._changes["issued"] = self._changes["available_date"]
+            if where_online is not None:
+                self._provenance["issued"] = where_online
 
     def _identifiers(self, citation: tuple[Citation, _Value] | None) -> None:
         # DOI: a labelled value, then the citation line, then the first DOI in the header.
@@ -674,7 +1087,9 @@ class _TextDocument:
             self._put("abstract_sections", tuple(sections), where)
             self._put("abstract", join_sections(tuple(sections)), where)
         else:
-            self._put("abstract", "\n\n".join(t if not h else f"{h}: {t}" for h, t in sections), where)
+            self._put(
+                "abstract", "\n\n".join(t if not h else f"{h}: {t}" for h, t in sections), where
+            )
 
     def _keywords(self) -> None:
         keywords, spans = _split_keywords(self.keywords)
@@ -728,12 +1143,32 @@ class _TextDocument:
             if mapped:
                 self._put("type", mapped, _value_from(line))
                 return
-        if self._changes.get("container_title") or self._changes.get("issn") or self._changes.get("volume"):
+        if (
+            self._changes.get("container_title")
+            or self._changes.get("issn")
+            or self._changes.get("volume")
+        ):
             self._put("type", "article-journal", None)
         elif self._changes.get("isbn"):
             self._put("type", "book", None)
         elif self.references_at is not None:
             self._put("type", "article", None)
+
+
+def _is_bare_date(text: str) -> bool:
+    found = parse_date(text)
+    return bool(found) and found is not None and len(text) - (found[2] - found[1]) <= 2
+
+
+def _looks_like_container(text: str) -> bool:
+    """A journal or book name: words, not an identifier, a number or a sentence."""
+    stripped = text.strip()
+    if not 2 <= len(stripped) <= 200 or _ARXIV_ID.search(stripped) or "http" in stripped:
+        return False
+    if classify(stripped) is not None or is_stop_line(stripped) or _NOISE_TITLE.search(stripped):
+        return False
+    words = re.findall(r"[^\W\d_]{2,}", stripped)
+    return bool(words) and len(stripped.split()) <= 16 and not stripped.endswith((".", "?", "!"))
 
 
 def csl_type_from_line(line: str) -> str:

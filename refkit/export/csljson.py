@@ -1,0 +1,210 @@
+"""CSL-JSON: refkit's machine interface (what Zotero, pandoc and citeproc read).
+
+Field names are CSL variable names (:func:`refkit.model.csl_name`).  What CSL has no
+variable for (structured-abstract sections, the fields of a user's ``.bib`` refkit
+does not model, the citing work of a reference-list entry, whether the document has a
+reference list, the parsed reference list itself) goes under ``custom``, so that
+:func:`record_from_csl` gives back the very same record.  ``ISSN``/``ISBN`` are
+strings (several joined with ", "), because pandoc rejects arrays there.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from refkit.model import TEXT_FIELDS, Date, Person, Record, attribute_name, csl_name
+
+__all__ = ["dumps", "record_from_csl", "record_to_csl", "records_from_csl"]
+
+_LIST_FIELDS = ("issn", "isbn")
+_NAME_FIELDS = ("author", "editor")
+_DATE_FIELDS = ("issued", "available_date")
+
+
+def _date_iso(value: Any) -> str:
+    date = Date.from_csl(value)
+    return date.iso() if date else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def record_to_csl(record: Record) -> dict[str, Any]:
+    """One record as a CSL-JSON item; refkit's own data under ``custom``."""
+    item: dict[str, Any] = {}
+    if record.id:
+        item["id"] = record.id
+    item["type"] = record.type
+    if record.title:
+        item["title"] = record.title
+    for name in _NAME_FIELDS:
+        people: tuple[Person, ...] = getattr(record, name)
+        if people:
+            item[name] = [p.to_csl() for p in people]
+    for name in _DATE_FIELDS:
+        date: Date | None = getattr(record, name)
+        if date is not None:
+            item[csl_name(name)] = date.to_csl()
+    for name in TEXT_FIELDS:
+        if name == "title":
+            continue
+        value = getattr(record, name)
+        if value:
+            item[csl_name(name)] = value
+    for name in _LIST_FIELDS:
+        values: tuple[str, ...] = getattr(record, name)
+        if values:
+            item[csl_name(name)] = ", ".join(values)
+    if record.keywords:
+        item["keyword"] = ", ".join(record.keywords)
+    custom: dict[str, Any] = {}
+    if record.abstract_sections:
+        custom["abstract_sections"] = [[h, t] for h, t in record.abstract_sections]
+    if record.keywords and any("," in k or ";" in k for k in record.keywords):
+        # CSL's "keyword" is one comma-joined string; keep keywords containing commas exact.
+        custom["keywords"] = list(record.keywords)
+    if record.cited_by:
+        custom["cited_by"] = record.cited_by
+    if record.has_references:
+        custom["has_references"] = True
+    if record.references:
+        custom["references"] = [record_to_csl(r) for r in record.references]
+    if record.extra:
+        custom["extra"] = dict(record.extra)
+    if custom:
+        item["custom"] = custom
+    return item
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(_text(v) for v in value if _text(v))
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _people(value: Any) -> tuple[Person, ...]:
+    if not isinstance(value, list):
+        return ()
+    people = []
+    for entry in value:
+        if isinstance(entry, Mapping):
+            person = Person.from_csl(entry)
+        elif isinstance(entry, str) and entry.strip():
+            person = Person(literal=entry.strip())
+        else:
+            continue
+        if person.family or person.given or person.literal:
+            people.append(person)
+    return tuple(people)
+
+
+def _split_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, list):
+        parts = [_text(v) for v in value]
+    else:
+        parts = _text(value).replace(";", ",").split(",")
+    return tuple(p.strip() for p in parts if p and p.strip())
+
+
+def record_from_csl(item: Mapping[str, Any], source: str) -> Record:
+    """The record of one CSL-JSON item (the inverse of :func:`record_to_csl`).
+
+    Items from other tools are welcome: CSL variables refkit does not model are kept in
+    ``extra`` under their CSL name (dates as ISO text, other structures as JSON).
+    """
+    values: dict[str, Any] = {}
+    extra: dict[str, str] = {}
+    for key, value in item.items():
+        if key in ("id", "custom"):
+            continue
+        if key == "type":
+            values["type"] = _text(value) or "document"
+            continue
+        attribute = attribute_name(key)
+        if key == "event":  # CSL 1.0.1's name for event-title
+            attribute = "event_title"
+        if attribute in _NAME_FIELDS:
+            values[attribute] = _people(value)
+        elif attribute in _DATE_FIELDS:
+            values[attribute] = Date.from_csl(value)
+        elif attribute in _LIST_FIELDS:
+            values[attribute] = _split_list(value)
+        elif key == "keyword":
+            values["keywords"] = _split_list(value)
+        elif attribute in TEXT_FIELDS:
+            values[attribute] = _text(value)
+        elif value not in (None, "", [], {}):
+            extra[key] = (
+                _date_iso(value)
+                if isinstance(value, Mapping) and ("date-parts" in value or "raw" in value)
+                else (value if isinstance(value, str) else _text(value))
+            )
+    custom = item.get("custom")
+    if isinstance(custom, Mapping):
+        sections = custom.get("abstract_sections")
+        if isinstance(sections, list):
+            values["abstract_sections"] = tuple(
+                (_text(s[0]), _text(s[1]))
+                for s in sections
+                if isinstance(s, list | tuple) and len(s) == 2
+            )
+        keywords = custom.get("keywords")
+        if isinstance(keywords, list):
+            values["keywords"] = tuple(_text(k) for k in keywords if _text(k))
+        if custom.get("cited_by"):
+            values["cited_by"] = _text(custom["cited_by"])
+        if custom.get("has_references") is True:
+            values["has_references"] = True
+        references = custom.get("references")
+        if isinstance(references, list):
+            values["references"] = tuple(
+                record_from_csl(r, source) for r in references if isinstance(r, Mapping)
+            )
+        custom_extra = custom.get("extra")
+        if isinstance(custom_extra, Mapping):
+            for key, value in custom_extra.items():
+                extra[str(key)] = value if isinstance(value, str) else _text(value)
+        for key, value in custom.items():
+            if key not in {
+                "abstract_sections", "keywords", "cited_by", "has_references", "references",
+                "extra",
+            }:  # fmt: skip
+                extra.setdefault(f"custom.{key}", value if isinstance(value, str) else _text(value))
+    record_id = item.get("id")
+    values = {k: v for k, v in values.items() if v not in (None, "", ())}
+    return Record(
+        id=_text(record_id) if record_id is not None else "",
+        extra=extra,
+        source=source,
+        **values,
+    )
+
+
+def records_from_csl(data: Any, source: str) -> list[Record]:
+    """Records of parsed CSL-JSON: an array of items, one item, or ``{"items": [...]}``."""
+    if isinstance(data, Mapping) and isinstance(data.get("items"), list):
+        data = data["items"]
+    if isinstance(data, Mapping):
+        data = [data]
+    if not isinstance(data, list):
+        return []
+    return [record_from_csl(item, source) for item in data if isinstance(item, Mapping)]
+
+
+def dumps(records: Sequence[Record]) -> str:
+    """The records as a CSL-JSON array (indent 2, UTF-8 text, trailing newline).
+
+    Records without a valid citation key get one.  Records that are only an unparsed ``.bib`` block are left out: CSL-JSON cannot hold them.
+    """
+    from refkit.export.keys import assign_keys
+
+    # citeproc (pandoc) needs an id on every item.
+    items = [record_to_csl(r) for r in assign_keys(records) if not r.is_unparsed]
+    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
