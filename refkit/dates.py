@@ -13,7 +13,7 @@ for _number, _names in enumerate(
     (
         "january jan gennaio genn gen januar janvier janv enero ene janeiro januari jänner",
         "february feb febbraio febr februar février févr fév febrero fevereiro fev februari",
-        "march mar marzo märz mars marzo março maart",
+        "march mar marzo märz mars marzo março maart mrt mär",
         "april apr aprile avril abril abr",
         "may mai maggio mag mayo maio mei maj",
         "june jun jun giugno giu juni juin junio junho",
@@ -35,6 +35,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(\d{1,2})\.?\s+" + _MONTH_NAME + r",?\s+(\d{4})\b"), "dMy"),
     (re.compile(r"\b" + _MONTH_NAME + r"\s+(\d{1,2}),?\s+(\d{4})\b"), "Mdy"),
     (re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b"), "dmy"),
+    # "12-Sep-2017" (DSpace), "12-mrt.-2021" (Pure, Dutch), "2023 Feb 9" (NLM).
+    (re.compile(r"\b(\d{1,2})-" + _MONTH_NAME + r"-(\d{4})\b"), "dMy"),
+    (re.compile(r"\b(\d{4})\s+" + _MONTH_NAME + r"\s+(\d{1,2})\b"), "yMd"),
+    (re.compile(r"\b" + _MONTH_NAME + r"-(\d{4})\b"), "My"),
     (re.compile(r"\b" + _MONTH_NAME + r",?\s+(\d{4})\b"), "My"),
     (re.compile(r"\b(\d{4})[-/](\d{1,2})\b(?![-/]\d)"), "ym"),
     (re.compile(r"(?<![\d.-])(1[5-9]\d{2}|20\d{2})(?![\d-])"), "y"),
@@ -67,6 +71,9 @@ def _build(groups: tuple[str | Any, ...], order: str) -> Date | None:
         if order == "dMy":
             month = month_number(groups[1])
             return Date(int(groups[2]), month, int(groups[0])) if month else None
+        if order == "yMd":
+            month = month_number(groups[1])
+            return Date(int(groups[0]), month, int(groups[2])) if month else None
         if order == "Mdy":
             month = month_number(groups[0])
             return Date(int(groups[2]), month, int(groups[1])) if month else None

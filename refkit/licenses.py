@@ -31,6 +31,14 @@ def find_license(text: str) -> tuple[str, int, int] | None:
             parts = match.group(4).upper().split("-")
             version = match.group(5)
         name = "CC0" if parts == ["0"] else "CC " + "-".join(parts)
+        if not version:
+            # "(CC BY) license (https://creativecommons.org/licenses/by/4.0/)": the URL has the version.
+            nearby = re.search(
+                r"creativecommons\.org/licen[cs]es/[a-z-]+/(\d\.\d)",
+                text[match.end() : match.end() + 200],
+                re.I,
+            )
+            version = nearby.group(1) if nearby else None
         return (f"{name} {version}" if version else name), match.start(), match.end()
     words = _CC_WORDS.search(text)
     if words:

@@ -110,6 +110,9 @@ def _split_particles(words: list[str]) -> tuple[list[str], list[str]]:
     # The family name starts at the first particle after the first word, else it is the last word.
     for index in range(1, len(words) - 1):
         word = words[index]
+        # "Janssen-van Loon": a hyphen joins a surname to a particle and the next name.
+        if "-" in word and word.rsplit("-", 1)[1].lower() in PARTICLES:
+            return words[:index], words[index:]
         if word.lower() in PARTICLES and (word.islower() or word in _CAPITAL_PARTICLES):
             return words[:index], words[index:]
     return words[:-1], words[-1:]

@@ -87,7 +87,7 @@ def split_lines(text: str) -> list[Line]:
 _BULLET = re.compile(r"^\s*[•·▪◦●■*\-–]\s+")
 _NOISE_TITLE = re.compile(
     r"skip to|main content|^menu$|log ?in|sign ?in|register|^search|^home$|cookie|accessibility|"
-    r"(?:repository|portal|archive|library|research|publications|scholar|online)$|"
+    r"(?:repository|portal|archive|research portal|scholar)$|"
     r"^research output|^research portal|^article$|^articolo$|^open access$|^view|^download|"
     r"^share|^cite|^export|^back to|^you are here|^browse|^help$|^contact|javascript|^english$|"
     r"^italiano$|^deutsch$|^research$|^journal article$|^original article$|^research article$|"
@@ -97,7 +97,9 @@ _NOISE_TITLE = re.compile(
     r"provides access to|does not imply endorsement|^we use cookies|^accept all|^reject|"
     r"^previous article|^next article|^journal homepage|^submit (?:an article|paper|manuscript)|"
     r"^impact factor|^aims and scope|^explore all metrics|^citations? \(|^\d+ citations?$|"
-    r"^view (?:pdf|all)|^download (?:pdf|full)|^toggle navigation|^skip navigation",
+    r"^view (?:pdf|all)|^download (?:pdf|full)|^toggle navigation|^skip navigation|^list of issues|"
+    r"^journals?(?: &| and) books|^journal list|^privacy|^terms (?:of|and)|^get full access|"
+    r"^creative commons|^all rights reserved|^learn more|^user guide|^advanced search",
     re.IGNORECASE,
 )
 _INTRODUCTION = re.compile(r"^\s*(?:\d+\.?|[IVX]+\.)?\s*introduction\s*$", re.IGNORECASE)
@@ -164,12 +166,21 @@ def _block_value(
 
 def _keyword_lines(lines: list[Line], index: int, hit: LabelHit) -> list[Line]:
     """Keyword values: the inline value, one following line, or a run of bulleted lines."""
-    if hit.value:
-        return [Line(hit.value, lines[index].start + hit.value_offset, lines[index].number)]
     collected: list[Line] = []
     one_per_line = False
-    for _, line in _next_content(lines, index):
+    if hit.value:
+        collected.append(
+            Line(hit.value, lines[index].start + hit.value_offset, lines[index].number)
+        )
+        one_per_line = not re.search(r"[;,·]", hit.value) and len(hit.value) <= 60
+        if not one_per_line:
+            return collected
+    for position, line in _next_content(lines, index):
         stripped = line.stripped
+        if collected and position > index + len(collected) + 1 and not _BULLET.match(line.text):
+            break  # a blank line ends a one-per-line list
+        if collected and (_NOISE_TITLE.search(stripped) or len(stripped.split()) > 6):
+            break
         if (
             classify(line.text) is not None
             or is_stop_line(line.text)
@@ -207,7 +218,8 @@ def _split_keywords(values: list[_Value]) -> tuple[list[str], list[_Value]]:
         if separator is None and "·" in text:
             parts = text.split("·")
         for part in parts:
-            keyword = part.strip().strip(".").strip()
+            keyword = re.sub(r"\s*\((?:search for|see) [^)]*\)\s*$", "", part.strip())
+            keyword = keyword.strip().strip(".").strip()
             if keyword and keyword.casefold() not in seen and len(keyword) < 120:
                 seen.add(keyword.casefold())
                 keywords.append(keyword)
@@ -227,10 +239,38 @@ def _document_regions(lines: list[Line]) -> tuple[int, int | None]:
             break
     header_end = references if references is not None else len(lines)
     for index, line in enumerate(lines[:header_end]):
-        if _INTRODUCTION.match(line.text) and index > 3:
+        if _INTRODUCTION.match(line.text) and index > 3 and _paragraph_follows(lines, index):
+            header_end = index
+            break
+    # Lists of other works ("Citing Literature", "Similar articles") end the page's own metadata.
+    abstract_at = next(
+        (
+            i
+            for i, line in enumerate(lines[:header_end])
+            if (hit := classify(line.text))
+            and hit.field == "abstract"
+            and _paragraph_follows(lines, i)
+        ),
+        None,
+    )
+    for index, line in enumerate(lines[:header_end]):
+        if abstract_at is not None and index > abstract_at and _TRAILER.match(line.text):
             header_end = index
             break
     return header_end, references
+
+
+_TRAILER = re.compile(
+    r"^\s*(?:citing literature|similar articles|related articles|recommended articles|"
+    r"people also read|more articles in|articles citing this|cited by \(\d+\)|"
+    r"other articles by|you might also like)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _paragraph_follows(lines: list[Line], index: int) -> bool:
+    """True when body text (a long line) follows within the next three lines."""
+    return any(len(line.stripped) > 150 for _, line in list(_next_content(lines, index))[:3])
 
 
 def _looks_like_reference_list(lines: list[Line], index: int) -> bool:
@@ -288,7 +328,18 @@ def _looks_like_title(text: str) -> bool:
         return False
     if stripped.lower().startswith(("http", "www.", "doi", "©", "copyright")):
         return False
-    if parse_date(stripped) and len(stripped) < 30:
+    if re.match(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+\S", stripped):
+        return False  # a numbered section heading
+    found_date = parse_date(stripped)
+    if found_date and len(stripped) - (found_date[2] - found_date[1]) < 30:
+        return False
+    if " | " in stripped or re.match(
+        r"^(?:first |date )?(?:published|received|accepted|available|submitted)\b", stripped, re.I
+    ):
+        return False
+    if re.match(
+        r"^(?:available under|licen[cs]ed under|this (?:article|work|version) is)\b", stripped, re.I
+    ):
         return False
     # Prose: several sentences, or one long sentence closed by a full stop.
     if len(re.findall(r"[a-z]{2}[.!?]\s+[A-Z]", stripped)) >= 1 and len(stripped) > 150:
@@ -301,7 +352,7 @@ def _looks_like_title(text: str) -> bool:
 
 
 _NAME_WORD = re.compile(
-    r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.\-]*|[a-z]{1,4}|[a-z]'[A-Z]?\w*|[A-Z]\.(?:-?[A-Z]\.)*)$"
+    r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.\-]*|[a-z]{1,4}|[a-z]?['’][a-zA-Z]\w*|[A-Z]\.(?:-?[A-Z]\.)*)$"
 )
 # Page furniture inside author lines: ORCID badges and links, "View all authors", e-mail icons.
 _BYLINE_NOISE = re.compile(
@@ -399,7 +450,7 @@ def _labelled_names(text: str) -> list[Person]:
     # "Family, Given" rows and initials-only names that the byline test is strict about.
     if parsed and all(
         p.family
-        and p.family[:1].isupper()
+        and p.family.split()[-1][:1].isupper()
         and not p.family.isupper()
         and p.family.casefold() not in _UI_WORDS
         for p in parsed
@@ -415,9 +466,12 @@ def _author_lines(lines: list[Line], index: int, hit: LabelHit) -> list[Line]:
         collected.append(
             Line(hit.value, lines[index].start + hit.value_offset, lines[index].number)
         )
-        return collected
-    for _, line in _next_content(lines, index):
+    for position, line in _next_content(lines, index):
+        if collected and position > index + len(collected) + 1:
+            break  # a blank line ends a list that began on the label's own line
         stripped = _BULLET.sub("", line.text).strip()
+        if hit.value and not _labelled_names(stripped):
+            break
         if re.fullmatch(r"(?:listed|authors?)\s*:", stripped, re.IGNORECASE) and not collected:
             continue
         if classify(line.text) is not None or is_stop_line(line.text) or stripped.endswith(":"):
@@ -450,7 +504,7 @@ def _byline_names(text: str) -> list[Person]:
     cleaned_line = _clean_byline(text)
     if not cleaned_line or len(cleaned_line) > 400:
         return []
-    if re.search(r"@|\d{3,}|[:;|]", cleaned_line):
+    if re.search(r"@|\d{3,}|[:|]", cleaned_line):
         return []
     people: list[Person] = []
     for name in split_name_list(cleaned_line):
@@ -545,6 +599,7 @@ class _TextDocument:
         self._changes: dict[str, object] = {}
         self._provenance: dict[str, Provenance] = {}
         self._last_label_row: dict[str, int] = {}
+        self._ignored_rows: set[int] = set()
         self._value_rows: set[int] = set()
 
     def _continues(self, index: int, name: str) -> bool:
@@ -564,6 +619,12 @@ class _TextDocument:
         name = hit.field
         lines = self.lines
         if name == "ignore":
+            # The value of an ignored label (another work's DOI, a received date) is off limits.
+            self._ignored_rows.add(index)
+            if not hit.value:
+                following = next(_next_content(lines, index), None)
+                if following is not None:
+                    self._ignored_rows.add(following[0])
             return
         if name == "abstract":
             if not self.abstract_lines:
@@ -618,6 +679,8 @@ class _TextDocument:
                 continue
             if classify(line.text) is not None and not block:
                 break
+            if not block and not (_YEAR.search(line.text) or "doi" in line.text.lower()):
+                continue  # "You have full access to this article": not the citation yet
             block.append(line)
             # A citation is one paragraph; wrapped PDF text may continue on the next line.
             if line.stripped.endswith((".", ")")) or "doi" in line.text.lower():
@@ -687,6 +750,7 @@ class _TextDocument:
         self._keywords()
         self._language()
         self._license()
+        self._preprint()
         self._type()
         record = Record(**self._changes, provenance=self._provenance, source=self.source)  # type: ignore[arg-type]
         if self.references_at is not None:
@@ -713,6 +777,7 @@ class _TextDocument:
             | {v.line - 1 for _, v in self.authors}
             | {line.number - 1 for line in self.abstract_lines}
         )
+        self._keyword_texts = {fold(k) for k in _split_keywords(self.keywords)[0]}
         candidates: list[tuple[int, Line]] = []
         stop = self.header_end
         for index, line in enumerate(self.lines[:stop]):
@@ -720,7 +785,7 @@ class _TextDocument:
                 break
             if index in self._value_rows or line.start in self._citation_starts:
                 continue
-            if self._keyword_rows and index in self._keyword_rows:
+            if index in self._keyword_rows or fold(line.stripped) in self._keyword_texts:
                 continue
             if _looks_like_title(line.stripped) and ";" not in line.stripped:
                 candidates.append((index, line))
@@ -951,37 +1016,71 @@ class _TextDocument:
                     self._put(name, value, where, "citation line")
 
     def _dates(self, citation: tuple[Citation, _Value] | None) -> None:
-        for _, value in sorted(self.issued, key=lambda item: item[0]):
+        """The publication date: the most trusted statement, made precise by others of its year."""
+        candidates: list[tuple[int, Date, _Value, str]] = []
+        for rank, value in self.issued:
             parsed = parse_date(value.text)
             if parsed:
-                self._put("issued", parsed[0], value)
-                break
+                candidates.append((rank, parsed[0], value, ""))
         for source, where in self.sources:
             if source.issued:
-                self._put("issued", source.issued, where)
+                candidates.append((1, source.issued, where, ""))
         if citation and citation[0].year:
-            self._put("issued", Date(int(citation[0].year)), citation[1], "citation line")
-        available = self.fields.values.get("available_date")
-        if available:
-            parsed = parse_date(available.text)
-            if parsed:
-                self._put("available_date", parsed[0], available)
-        if "issued" in self._changes and "available_date" in self._changes:
-            return
+            candidates.append((4, Date(int(citation[0].year)), citation[1], "citation line"))
+        online: list[tuple[Date, _Value]] = []
         for line in self.lines[: self.header_end]:
-            match = _PUBLISHED_INLINE.search(line.text)
-            if not match:
-                continue
-            online = bool(match.group("online"))
+            for found in self._published_inline(line):
+                date, where, is_online = found
+                if is_online:
+                    online.append((date, where))
+                else:
+                    candidates.append((2, date, where, ""))
+        available = self.fields.values.get("available_date")
+        if available and (parsed := parse_date(available.text)):
+            online.insert(0, (parsed[0], available))
+        if online:
+            self._put("available_date", online[0][0], online[0][1])
+        if candidates:
+            candidates.sort(key=lambda item: item[0])
+            rank, date, where, note = candidates[0]
+            # "Issue date: August 2021" and "Published: 18 August 2021" say the same, one more exactly.
+            for _, other, other_where, other_note in candidates[1:]:
+                if (
+                    other.year == date.year
+                    and _precision(other) > _precision(date)
+                    and (date.month is None or other.month == date.month)
+                ):
+                    date, where, note = other, other_where, other_note
+            self._put("issued", date, where, note)
+
+    def _published_inline(self, line: Line) -> Iterator[tuple[Date, _Value, bool]]:
+        """Dates stated as "Published: 30 March 2023", "First published online March 3, 2022",
+        "[Submitted on 7 Jun 2023 ...]" or an EPrints date table row "22 October 2021<TAB>Published"."""
+        row = re.match(r"^\s*(.{6,30}?)\s+(Published|Published online|Submitted)\s*$", line.text)
+        if row and (parsed := parse_date(row.group(1))):
+            yield parsed[0], _value_from(line), False
+            return
+        submitted = re.search(r"\[Submitted on ([^(\]]+)", line.text)
+        if submitted and (parsed := parse_date(submitted.group(1))):
+            where = _Value(
+                "", line.start + submitted.start(1), line.start + submitted.end(1), line.number
+            )
+            yield parsed[0], where, False
+            return
+        for match in _PUBLISHED_INLINE.finditer(line.text):
+            is_online = bool(match.group("online"))
             before = line.text[: match.start()]
-            if not online and re.search(r"\b(?:received|accepted|revised)\b", before, re.I):
+            if not is_online and re.search(
+                r"\b(?:received|accepted|revised)\b\s*:?\s*$", before, re.I
+            ):
                 continue
             parsed = parse_date(match.group("date"))
             # The date must follow the word directly ("Published: 30 March 2023").
             if parsed is None or match.group("date")[: parsed[1]].strip(" :-"):
                 continue
             where = _Value("", line.start + match.start(), line.start + match.end(), line.number)
-            self._put("available_date" if online else "issued", parsed[0], where)
+            yield parsed[0], where, is_online
+
         if "issued" not in self._changes and "available_date" in self._changes:
             # The only date is the online one: it is when the work was published.
             where_online = self._provenance.get("available_date")
@@ -1007,8 +1106,13 @@ class _TextDocument:
                         break
                 else:
                     header = self.text[: self._header_offset()]
+                    arxiv = _ARXIV_ID.search(header)
                     for found, start, end in doi_module.find_all(header):
                         line = self.text.count("\n", 0, start) + 1
+                        if line - 1 in self._ignored_rows:
+                            continue
+                        if arxiv and not found.lower().startswith("10.48550/arxiv."):
+                            continue  # a preprint page's own DOI is its arXiv DOI
                         self._put("doi", found, _Value(found, start, end, line))
                         break
         issns: list[str] = []
@@ -1132,6 +1236,17 @@ class _TextDocument:
         end = self.text.find("\n\n", value.end)
         return len(self.text) if end < 0 else end
 
+    def _preprint(self) -> None:
+        """An arXiv abstract page or first page: the identifier is the record's number."""
+        header = self.text[: self._header_offset()]
+        match = _ARXIV_ID.search(header)
+        if match is None or "container_title" in self._changes:
+            return
+        line = header.count("\n", 0, match.start()) + 1
+        where = _Value(match.group(0), match.start(), match.end(), line)
+        self._put("number", f"arXiv:{match.group(1)}", where)
+        self._put("type", "article", where, "arXiv identifier")
+
     def _type(self) -> None:
         found = self.fields.values.get("type")
         mapped = csl_type(found.text) if found else ""
@@ -1153,6 +1268,10 @@ class _TextDocument:
             self._put("type", "book", None)
         elif self.references_at is not None:
             self._put("type", "article", None)
+
+
+def _precision(date: Date) -> int:
+    return 1 + (date.month is not None) + (date.day is not None)
 
 
 def _is_bare_date(text: str) -> bool:
