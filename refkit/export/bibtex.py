@@ -156,6 +156,16 @@ def entry_type(record: Record, dialect: Dialect = "bibtex") -> str:
     name = pair[0] if dialect == "bibtex" else pair[1]
     if name == "phdthesis" and _MASTERS.search(record.genre):
         name = "mastersthesis"
+    # An entry type whose mandatory container or institution is unknown would make biber and
+    # bibtex warn; @misc (with the CSL type kept in entrysubtype) says what is known instead,
+    # unless the record holds fields that only the specific type can carry.
+    container_types = {"article", "incollection", "inproceedings"}
+    institution_types = {"phdthesis", "mastersthesis", "thesis", "techreport", "report"}
+    if name in container_types and not record.container_title:
+        if not (record.volume or record.issue or record.page or record.issn or record.isbn):
+            return "misc"
+    if name in institution_types and not record.publisher and not record.number:
+        return "misc"
     return name
 
 

@@ -1,0 +1,63 @@
+"""Rebuild bib/ from the example documents: the library refkit makes of them, in every format.
+
+    python scripts/update_bib.py            # rewrite bib/
+    python scripts/update_bib.py --check    # exit 1 if bib/ is stale
+
+Each file is what ``refkit ingest examples/documents -o FILE`` writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from refkit.cli import main as refkit
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = ROOT / "examples" / "documents"
+OUTPUTS = {
+    "examples.bib": "bibtex",
+    "examples.biblatex.bib": "biblatex",
+    "examples.json": "csljson",
+    "examples.ris": "ris",
+}
+
+
+def build(folder: Path) -> None:
+    """Write every output of the example library into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, fmt in OUTPUTS.items():
+        code = refkit(["ingest", str(DOCUMENTS), "-o", str(folder / name), "--to", fmt, "-q"])
+        if code != 0:
+            raise SystemExit(f"refkit ingest failed for {name} (exit {code})")
+
+
+def stale(folder: Path) -> list[str]:
+    """Names of the files in ``folder`` that differ from a fresh build."""
+    with tempfile.TemporaryDirectory() as fresh:
+        build(Path(fresh))
+        return [
+            name
+            for name in OUTPUTS
+            if not (folder / name).exists()
+            or (folder / name).read_bytes() != (Path(fresh) / name).read_bytes()
+        ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only report whether bib/ is stale")
+    args = parser.parse_args()
+    if args.check:
+        names = stale(ROOT / "bib")
+        for name in names:
+            print(f"bib/{name} is stale: run python scripts/update_bib.py", file=sys.stderr)
+        return 1 if names else 0
+    build(ROOT / "bib")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
