@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
-from types import ModuleType
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 
