@@ -69,7 +69,13 @@ def _fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """Compare-friendly form: case-folded, quotes and dashes unified, spaces collapsed."""
-    return re.sub(r" +", " ", "".join(map(_fold_char, text))).strip()
+    text = text.translate(_FOLD_TABLE)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _SPACES.sub(" ", text.casefold()).strip()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _find_folded(haystack: str, needle: str) -> tuple[int, int] | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -320,6 +321,7 @@ def csl_type(label_value: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def _looks_like_title(text: str) -> bool:
     stripped = text.strip()
     if len(stripped) < 8 or len(stripped) > 400 or len(stripped.split()) < 2:
@@ -501,11 +503,16 @@ def _clean_byline(text: str) -> str:
 
 def _byline_names(text: str) -> list[Person]:
     """Names on a byline, or [] when the line is not one."""
+    return list(_byline_names_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _byline_names_cached(text: str) -> tuple[Person, ...]:
     cleaned_line = _clean_byline(text)
     if not cleaned_line or len(cleaned_line) > 400:
-        return []
+        return ()
     if re.search(r"@|\d{3,}|[:|]", cleaned_line):
-        return []
+        return ()
     people: list[Person] = []
     for name in split_name_list(cleaned_line):
         cleaned = clean_name_text(name)
@@ -513,19 +520,19 @@ def _byline_names(text: str) -> list[Person]:
         if not 2 <= len(words) <= 5 or not all(
             _NAME_WORD.match(word) and len(word) <= 20 for word in words
         ):
-            return []
+            return ()
         if sum(1 for word in words if word[:1].isupper()) < 2:
-            return []
+            return ()
         if any(
             word.casefold() in _UI_WORDS or (word.isupper() and len(word) >= 2 and "." not in word)
             for word in words
         ):
-            return []
+            return ()
         person = parse_name(cleaned)
         if person.is_corporate:
-            return []
+            return ()
         people.append(person)
-    return people
+    return tuple(people)
 
 
 def _fuller(person: Person) -> int:
