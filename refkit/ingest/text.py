@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from functools import lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from refkit import doi as doi_module
 from refkit.abstracts import canonical_heading, join_sections
