@@ -11,21 +11,15 @@ error, 3 a remote service could not be reached.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+
+from refkit.commands import COMMANDS
 
 EXIT_OK = 0
 EXIT_ATTENTION = 1
 EXIT_UNUSABLE = 2
-
-_FORMAT_BY_SUFFIX = {
-    ".bib": "bibtex",
-    ".bibtex": "bibtex",
-    ".json": "csljson",
-    ".csl.json": "csljson",
-    ".ris": "ris",
-}
 
 
 def _version() -> str:
@@ -43,37 +37,9 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"refkit {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    ingest = commands.add_parser(
-        "ingest",
-        help="read documents and bibliography files into records and write them out",
-        description=(
-            "Read landing pages (text or HTML), full texts, PDFs, BibTeX/biblatex, RIS and "
-            "CSL-JSON into bibliographic records. Folders are read recursively; '-' reads "
-            "standard input. Output goes to standard output unless -o is given."
-        ),
-        epilog=(
-            "Examples:\n"
-            "  refkit ingest examples/documents -o library.bib\n"
-            "  refkit ingest paper.pdf page.html --to csljson\n"
-            "  cat page.txt | refkit ingest - --to ris"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    ingest.add_argument(
-        "paths", nargs="+", metavar="PATH", help="files, folders, or - for standard input"
-    )
-    ingest.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help="write to FILE (atomically) instead of standard output",
-    )
-    ingest.add_argument(
-        "--to",
-        choices=("bibtex", "biblatex", "csljson", "ris"),
-        help="output format (default: from the -o suffix, else bibtex)",
-    )
-    ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar or warnings")
+    for name in COMMANDS:
+        module = importlib.import_module(f"refkit.commands.{name}")
+        module.register(commands)
     return parser
 
 
@@ -85,75 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     try:
-        if args.command == "ingest":
-            return _ingest(args)
+        return int(args.handler(args))
     except KeyboardInterrupt:
         print("refkit: interrupted", file=sys.stderr)
         return 130
-    parser.error(f"unknown command {args.command!r}")  # exits
-
-
-def _output_format(args: argparse.Namespace) -> str:
-    if args.to:
-        return str(args.to)
-    if args.output:
-        name = Path(args.output).name.lower()
-        for suffix, fmt in sorted(_FORMAT_BY_SUFFIX.items(), key=lambda item: -len(item[0])):
-            if name.endswith(suffix):
-                return fmt
-    return "bibtex"
-
-
-def _ingest(args: argparse.Namespace) -> int:
-    from refkit.errors import InputError, RefkitError
-    from refkit.export import write
-    from refkit.fileio import atomic_write_text
-    from refkit.ingest import IngestResult, ingest_paths, iter_files, read_bytes
-    from refkit.progress import Progress
-
-    result = IngestResult()
-    paths = [Path(p) for p in args.paths if p != "-"]
-    missing = [p for p in paths if not p.exists()]
-    for path in missing:
-        result.errors.append(InputError("no such file or folder", source=str(path)))
-    paths = [p for p in paths if p.exists()]
-    if "-" in args.paths:
-        data = sys.stdin.buffer.read()
-        try:
-            result.records.extend(read_bytes(data, "<stdin>"))
-            result.files_read += 1
-        except InputError as error:
-            result.errors.append(error)
-    files = list(iter_files(paths))
-    progress = Progress("reading", total=len(files), enabled=not args.quiet and len(files) > 20)
-    found = ingest_paths(files, on_file=lambda _path: progress.advance())
-    progress.close()
-    result.records.extend(found.records)
-    result.errors.extend(found.errors)
-    result.files_read += found.files_read
-
-    for problem in result.errors:
-        print(f"refkit: {problem}", file=sys.stderr)
-    if not args.quiet:
-        for record in result.records:
-            for warning in record.warnings:
-                print(f"refkit: warning: {warning}", file=sys.stderr)
-    if not result.records:
-        print("refkit: no usable input", file=sys.stderr)
-        return EXIT_UNUSABLE
-    try:
-        text = write(result.records, _output_format(args))
-        if args.output:
-            atomic_write_text(Path(args.output), text)
-        else:
-            sys.stdout.write(text)
-    except OSError as error:
-        print(f"refkit: {args.output}: cannot write: {error.strerror or error}", file=sys.stderr)
-        return EXIT_UNUSABLE
-    except RefkitError as failure:
-        print(f"refkit: {failure}", file=sys.stderr)
-        return EXIT_UNUSABLE
-    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover
