@@ -181,6 +181,70 @@ class Provenance:
     note: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The evidence base an abstract states: design ("survey"), sample ("259 Italian cluster
+    firms") and setting ("Italy"), each with its character span in the abstract."""
+
+    design: str = ""
+    sample: str = ""
+    setting: str = ""
+    spans: tuple[tuple[str, int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One sentence of an abstract and what it does.
+
+    ``start``/``end`` are character offsets in the record's ``abstract``.  ``role`` is
+    one of finding, conclusion, contribution, implication, limitation (claims) or aim,
+    method, background (kept apart from claims).  ``polarity`` is positive, negative,
+    no-effect, mixed or empty; ``hedges`` the hedging words found ("may", "suggest");
+    ``relation`` causal, associative or empty.
+    """
+
+    text: str
+    start: int
+    end: int
+    role: str
+    polarity: str = ""
+    hedges: tuple[str, ...] = ()
+    relation: str = ""
+    section: str = ""
+    score: float = 0.0
+    evidence: Evidence | None = None
+
+    @property
+    def is_claim(self) -> bool:
+        return self.role in {"finding", "conclusion", "contribution", "implication", "limitation"}
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    """A keyword or keyphrase with its score; ``source`` is "author" or "extracted"."""
+
+    text: str
+    score: float
+    source: str
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """The verdict of a DOI check for one record.
+
+    ``verdict`` is one of ok, mismatch, retracted, withdrawn, corrected, not-in-crossref,
+    nonexistent, malformed, duplicate, missing, unverified.  ``details`` holds what
+    supports it (disagreeing fields with both values, the notice's DOI, the agency, the
+    candidate and its confidence), in JSON-ready values.
+    """
+
+    verdict: str
+    doi: str = ""
+    details: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    checked: str = ""
+
+
 #: Record attribute name -> CSL-JSON variable name, for the fields that differ or matter.
 CSL_NAMES: dict[str, str] = {
     "container_title": "container-title",
@@ -278,6 +342,15 @@ class Record:
     references: tuple[Record, ...] = ()
     #: True when the document contains a reference list (parsed or not).
     has_references: bool = False
+    #: For an entry of a reference list: how often the citing text cites it, and in which sections.
+    cited_count: int = 0
+    cited_sections: tuple[str, ...] = ()
+    #: Claims of the abstract, in order (see :class:`Claim`).
+    claims: tuple[Claim, ...] = ()
+    #: Scored keywords: the author's and extracted keyphrases, best first.
+    keyphrases: tuple[Keyword, ...] = ()
+    #: The outcome of the last DOI check, when one was made.
+    check: Check | None = None
     #: Unmodelled fields kept verbatim (lower-case name -> value as written).
     extra: Mapping[str, str] = field(default_factory=dict, hash=False)
     provenance: Mapping[str, Provenance] = field(default_factory=dict, hash=False, compare=False)

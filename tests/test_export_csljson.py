@@ -83,3 +83,34 @@ def test_round_trip_property(title: str, note: str, family: str, keywords: list[
     )
     (back,) = records_from_csl(json.loads(dumps([record])), "x")
     assert back == record
+
+
+def test_analysis_and_check_results_round_trip() -> None:
+    from refkit.export.csljson import record_from_csl, record_to_csl
+    from refkit.model import Check, Claim, Evidence, Keyword, Record
+
+    record = Record(
+        type="article-journal",
+        id="doe2020",
+        title="A title",
+        claims=(
+            Claim(
+                "Collaboration has a positive effect.",
+                10,
+                46,
+                "finding",
+                polarity="positive",
+                hedges=("may",),
+                relation="causal",
+                evidence=Evidence(design="survey", sample="259 firms", spans=(("sample", 3, 12),)),
+            ),
+        ),
+        keyphrases=(Keyword("cluster firms", 0.42, "extracted", ((5, 18),)),),
+        check=Check("mismatch", "10.1/x", {"fields": {"year": [2019, 2020]}}),
+        cited_count=3,
+        cited_sections=("Introduction", "Discussion"),
+    )
+    item = record_to_csl(record)
+    assert item["custom"]["claims"][0]["role"] == "finding"
+    assert item["custom"]["keyphrases"][0]["source"] == "extracted"
+    assert record_from_csl(item, "<test>") == record

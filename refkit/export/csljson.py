@@ -14,7 +14,18 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from refkit.model import TEXT_FIELDS, Date, Person, Record, attribute_name, csl_name
+from refkit.model import (
+    TEXT_FIELDS,
+    Check,
+    Claim,
+    Date,
+    Evidence,
+    Keyword,
+    Person,
+    Record,
+    attribute_name,
+    csl_name,
+)
 
 __all__ = ["dumps", "record_from_csl", "record_to_csl", "records_from_csl"]
 
@@ -68,11 +79,130 @@ def record_to_csl(record: Record) -> dict[str, Any]:
         custom["has_references"] = True
     if record.references:
         custom["references"] = [record_to_csl(r) for r in record.references]
+    if record.cited_count:
+        custom["cited_count"] = record.cited_count
+    if record.cited_sections:
+        custom["cited_sections"] = list(record.cited_sections)
+    if record.claims:
+        custom["claims"] = [claim_to_json(c) for c in record.claims]
+    if record.keyphrases:
+        custom["keyphrases"] = [keyword_to_json(k) for k in record.keyphrases]
+    if record.check is not None:
+        custom["check"] = check_to_json(record.check)
     if record.extra:
         custom["extra"] = dict(record.extra)
     if custom:
         item["custom"] = custom
     return item
+
+
+def claim_to_json(claim: Claim) -> dict[str, Any]:
+    """A claim as a JSON object: text, start, end, role, and what is known beyond them."""
+    out: dict[str, Any] = {
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "role": claim.role,
+    }
+    if claim.section:
+        out["section"] = claim.section
+    if claim.polarity:
+        out["polarity"] = claim.polarity
+    if claim.hedges:
+        out["hedges"] = list(claim.hedges)
+    if claim.relation:
+        out["relation"] = claim.relation
+    if claim.score:
+        out["score"] = round(claim.score, 4)
+    if claim.evidence is not None:
+        evidence = claim.evidence
+        out["evidence"] = {
+            k: v
+            for k, v in (
+                ("design", evidence.design),
+                ("sample", evidence.sample),
+                ("setting", evidence.setting),
+            )
+            if v
+        }
+        if evidence.spans:
+            out["evidence"]["spans"] = [list(span) for span in evidence.spans]
+    return out
+
+
+def claim_from_json(data: Mapping[str, Any]) -> Claim:
+    evidence_data = data.get("evidence")
+    evidence = None
+    if isinstance(evidence_data, Mapping):
+        spans = tuple(
+            (str(s[0]), int(s[1]), int(s[2]))
+            for s in evidence_data.get("spans", [])
+            if isinstance(s, list | tuple) and len(s) == 3
+        )
+        evidence = Evidence(
+            design=_text(evidence_data.get("design")),
+            sample=_text(evidence_data.get("sample")),
+            setting=_text(evidence_data.get("setting")),
+            spans=spans,
+        )
+    return Claim(
+        text=_text(data.get("text")),
+        start=int(data.get("start", 0)),
+        end=int(data.get("end", 0)),
+        role=_text(data.get("role")),
+        polarity=_text(data.get("polarity")),
+        hedges=tuple(_text(h) for h in data.get("hedges", []) if _text(h)),
+        relation=_text(data.get("relation")),
+        section=_text(data.get("section")),
+        score=float(data.get("score", 0.0)),
+        evidence=evidence,
+    )
+
+
+def keyword_to_json(keyword: Keyword) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "text": keyword.text,
+        "score": round(keyword.score, 4),
+        "source": keyword.source,
+    }
+    if keyword.spans:
+        out["spans"] = [list(span) for span in keyword.spans]
+    return out
+
+
+def keyword_from_json(data: Mapping[str, Any]) -> Keyword:
+    spans = tuple(
+        (int(s[0]), int(s[1]))
+        for s in data.get("spans", [])
+        if isinstance(s, list | tuple) and len(s) == 2
+    )
+    return Keyword(
+        text=_text(data.get("text")),
+        score=float(data.get("score", 0.0)),
+        source=_text(data.get("source")),
+        spans=spans,
+    )
+
+
+def check_to_json(check: Check) -> dict[str, Any]:
+    out: dict[str, Any] = {"verdict": check.verdict}
+    if check.doi:
+        out["doi"] = check.doi
+    if check.details:
+        out["details"] = dict(check.details)
+    if check.checked:
+        out["checked"] = check.checked
+    return out
+
+
+def check_from_json(data: Mapping[str, Any]) -> Check:
+    details = data.get("details")
+    return Check(
+        verdict=_text(data.get("verdict")),
+        doi=_text(data.get("doi")),
+        details=dict(details) if isinstance(details, Mapping) else {},
+        checked=_text(data.get("checked")),
+    )
 
 
 def _text(value: Any) -> str:
@@ -167,6 +297,20 @@ def record_from_csl(item: Mapping[str, Any], source: str) -> Record:
             values["references"] = tuple(
                 record_from_csl(r, source) for r in references if isinstance(r, Mapping)
             )
+        if isinstance(custom.get("cited_count"), int):
+            values["cited_count"] = custom["cited_count"]
+        if isinstance(custom.get("cited_sections"), list):
+            values["cited_sections"] = tuple(_text(s) for s in custom["cited_sections"])
+        if isinstance(custom.get("claims"), list):
+            values["claims"] = tuple(
+                claim_from_json(c) for c in custom["claims"] if isinstance(c, Mapping)
+            )
+        if isinstance(custom.get("keyphrases"), list):
+            values["keyphrases"] = tuple(
+                keyword_from_json(k) for k in custom["keyphrases"] if isinstance(k, Mapping)
+            )
+        if isinstance(custom.get("check"), Mapping):
+            values["check"] = check_from_json(custom["check"])
         custom_extra = custom.get("extra")
         if isinstance(custom_extra, Mapping):
             for key, value in custom_extra.items():
@@ -174,7 +318,7 @@ def record_from_csl(item: Mapping[str, Any], source: str) -> Record:
         for key, value in custom.items():
             if key not in {
                 "abstract_sections", "keywords", "cited_by", "has_references", "references",
-                "extra",
+                "extra", "cited_count", "cited_sections", "claims", "keyphrases", "check",
             }:  # fmt: skip
                 extra.setdefault(f"custom.{key}", value if isinstance(value, str) else _text(value))
     record_id = item.get("id")
