@@ -68,7 +68,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "last_page": ("end page", "last page", "pagina finale", "endpage", "page end",
                   "dc.citation.epage", "epage", "letzte seite", "sidste side"),
     "number": ("article number", "article no", "article id", "articolo n", "elocation",
-               "article", "artikelnummer", "artikel nummer", "e-location", "elocation id",
+               "artikelnummer", "artikel nummer", "e-location", "elocation id",
                "artikelnummer", "article-number", "numero articolo", "art. no."),
     "number_of_pages": ("number of pages", "numero di pagine", "antal sider", "seitenanzahl",
                         "aantal pagina's", "pages count"),

@@ -178,7 +178,7 @@ def _keyword_lines(lines: list[Line], index: int, hit: LabelHit) -> list[Line]:
             return collected
     for position, line in _next_content(lines, index):
         stripped = line.stripped
-        if collected and position > index + len(collected) + 1 and not _BULLET.match(line.text):
+        if collected and position > collected[-1].number and not _BULLET.match(line.text):
             break  # a blank line ends a one-per-line list
         if collected and (_NOISE_TITLE.search(stripped) or len(stripped.split()) > 6):
             break
@@ -358,7 +358,7 @@ _NAME_WORD = re.compile(
 )
 # Page furniture inside author lines: ORCID badges and links, "View all authors", e-mail icons.
 _BYLINE_NOISE = re.compile(
-    r"https?://[^\s,]+|\bORCID(?:\s+Icon)?\b|View all authors and affiliations|View ORCID profile|"
+    r"https?://[^\s,]+|[\w.+-]+@[\w-]+\.[\w.-]+|\bORCID(?:\s+Icon)?\b|View all authors and affiliations|View ORCID profile|"
     r"Author links open overlay panel|Show more|\bEmail\b|\bprofile\b|✉|\bSearch for other works by this author on\b.*",
     re.IGNORECASE,
 )
@@ -436,6 +436,34 @@ _UI_WORDS = frozenset(
         "results",
         "discussion",
         "conclusion",
+        "original",
+        "paper",
+        "research",
+        "review",
+        "volume",
+        "issue",
+        "open",
+        "free",
+        "cookie",
+        "settings",
+        "privacy",
+        "policy",
+        "section",
+        "snippets",
+        "outline",
+        "highlights",
+        "table",
+        "contents",
+        "supplementary",
+        "data",
+        "availability",
+        "accepted",
+        "manuscript",
+        "version",
+        "preview",
+        "recommended",
+        "similar",
+        "cited",
     ]
 )
 
@@ -469,7 +497,7 @@ def _author_lines(lines: list[Line], index: int, hit: LabelHit) -> list[Line]:
             Line(hit.value, lines[index].start + hit.value_offset, lines[index].number)
         )
     for position, line in _next_content(lines, index):
-        if collected and position > index + len(collected) + 1:
+        if collected and position > collected[-1].number:
             break  # a blank line ends a list that began on the label's own line
         stripped = _BULLET.sub("", line.text).strip()
         if hit.value and not _labelled_names(stripped):
@@ -545,6 +573,11 @@ _ARTICLE_MARKER = re.compile(
     r"(?:article|paper|research article|review|original paper|communication|report|letter|"
     r"editorial|case report|randomi[sz]ed controlled trial|systematic review|meta-analysis|"
     r"commentary|perspective|essay|contributo|articolo|artikel|research)\s*(?:open access)?$",
+    re.IGNORECASE,
+)
+_AFFILIATION = re.compile(
+    r"\b(?:university|universit[àäé]|institute|institut|department|faculty|school of|college|"
+    r"laboratory|centre for|center for|hospital|ministry)\b",
     re.IGNORECASE,
 )
 _JOURNAL_WORDS = re.compile(
@@ -835,6 +868,8 @@ class _TextDocument:
                 score -= 2
             if _byline_names(line.stripped):
                 score -= 2
+            if _AFFILIATION.search(line.stripped) and "," in line.stripped:
+                score -= 4  # "Institute of Ecology, University of Valmont, Spain"
             score -= order * 0.05
             if best is None or score > best[0]:
                 best = (score, index, line)
@@ -985,6 +1020,24 @@ class _TextDocument:
                     self._put("container_title", line.stripped, _value_from(line))
                     return
             self._put("container_title", short, citation[1], "citation line")
+            return
+        if title is not None and not title.note:
+            # A journal's name printed above the article's title (publisher pages).
+            title_row = title.line - 1
+            for line in self.lines[max(0, title_row - 12) : title_row]:
+                stripped = line.stripped
+                if (
+                    _JOURNAL_WORDS.search(stripped)
+                    and _looks_like_container(stripped)
+                    and len(stripped.split()) >= 2
+                ):
+                    self._put(
+                        "container_title",
+                        stripped,
+                        _value_from(line),
+                        "journal name above the title",
+                    )
+                    return
 
     def _numbers(self, citation: tuple[Citation, _Value] | None) -> None:
         for name in ("volume", "issue", "number", "number_of_pages"):
@@ -1059,6 +1112,12 @@ class _TextDocument:
                 ):
                     date, where, note = other, other_where, other_note
             self._put("issued", date, where, note)
+        if "issued" not in self._changes and "available_date" in self._changes:
+            # The only date is the online one: it is when the work was published.
+            where_online = self._provenance.get("available_date")
+            self._changes["issued"] = self._changes["available_date"]
+            if where_online is not None:
+                self._provenance["issued"] = where_online
 
     def _published_inline(self, line: Line) -> Iterator[tuple[Date, _Value, bool]]:
         """Dates stated as "Published: 30 March 2023", "First published online March 3, 2022",
@@ -1087,13 +1146,6 @@ class _TextDocument:
                 continue
             where = _Value("", line.start + match.start(), line.start + match.end(), line.number)
             yield parsed[0], where, is_online
-
-        if "issued" not in self._changes and "available_date" in self._changes:
-            # The only date is the online one: it is when the work was published.
-            where_online = self._provenance.get("available_date")
-            self._changes["issued"] = self._changes["available_date"]
-            if where_online is not None:
-                self._provenance["issued"] = where_online
 
     def _identifiers(self, citation: tuple[Citation, _Value] | None) -> None:
         # DOI: a labelled value, then the citation line, then the first DOI in the header.
