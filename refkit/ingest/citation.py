@@ -167,6 +167,20 @@ def parse_citation(text: str, known_title: str = "") -> Citation:
     title = title.strip(" .,;:\"'\u201c\u201d\u2018\u2019")
     rest = rest.strip(" .,;:\"'\u201d\u2019")
     year = year or _year_at_end(rest)
+    series = _SERIES.match(rest)
+    if series and not re.search(r"\bvol\b|\(\s*\d", rest, re.I):
+        # A working-paper series: "Kiel Working Papers 2234, Kiel Institute for the World Economy".
+        return Citation(
+            authors=authors,
+            year=year,
+            title=title,
+            container=series.group("series").strip(),
+            number=series.group("number"),
+            publisher=series.group("publisher").strip(" ."),
+            doi=dois[0] if dois else "",
+            issn=issns,
+            isbn=isbns,
+        )
     container, volume, issue, page, number = _split_source(rest)
     publisher = ""
     # RePEc: "Journal, Publisher, vol. 198(C), pages 1-20" names the publisher after the journal.
@@ -242,6 +256,14 @@ _BARE_RANGE = re.compile(r"(?<![\w/.:-])([A-Za-z]?\d{1,6})\s*[-–—]+\s*([A-Za
 _ARTICLE = re.compile(
     r"\b(?:Article|Art\.?|Art\. no\.?|Article no\.?|Article number|e)\s*(?:no\.?|number)?\s*:?\s*(e?\d{3,})\b",
     re.I,
+)
+
+
+_SERIES = re.compile(
+    r"^(?P<series>[^,]*?\b(?:working papers?|discussion papers?|papers? series|technical reports?|"
+    r"research papers?|occasional papers?|policy research working paper)\b[^,]*?)\s+(?:no\.?\s*)?"
+    r"(?P<number>[\w./-]*\d[\w./-]*),\s*(?P<publisher>[^,]{3,150})$",
+    re.IGNORECASE,
 )
 
 

@@ -39,7 +39,7 @@ class Source:
 
 _NLM = re.compile(
     rf"^(?P<journal>[A-Z][^.;:]{{0,120}}?)?\s*\.\s*(?P<date>\d{{4}}(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?(?:-{_MONTH})?)"
-    r"\s*;\s*(?P<volume>\d[\w-]*)?(?:\s*\((?P<issue>[^)]{1,15})\))?\s*(?::\s*(?P<pages>[A-Za-z]?\d+(?:\s*-\s*[A-Za-z]?\d+)?))?"
+    r"\s*;\s*(?P<volume>\d[\w-]*)?(?:\s*\((?P<issue>[^)]{1,15})\))?\s*(?::\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?"
 )
 _MDPI = re.compile(
     r"^(?P<journal>[A-Z][\w&' -]{1,80}?)\s+(?P<year>(?:19|20)\d\d),\s*(?P<volume>\d{1,4})\s*(?:\((?P<issue>[\w-]{1,8})\))?,\s*(?P<number>\d{1,7})\s*(?:;|$)"
@@ -81,6 +81,13 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 220:
         return None
+    if ": " in stripped and not stripped.lower().startswith("vol"):
+        # "Published in final edited form as: J Sleep Behav Med. 2019 Jun;42(6):512–527."
+        head, _, tail = stripped.partition(": ")
+        if len(head) <= 60 and not re.search(r"\d", head):
+            found = parse_source_line(tail, previous)
+            if found is not None and found.container:
+                return found
     nlm = _NLM.match(stripped)
     if (
         nlm
@@ -94,12 +101,8 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
             issued=found[0] if found else None,
             volume=nlm.group("volume") or "",
             issue=(nlm.group("issue") or "").strip(),
-            page=_pages(nlm.group("pages"))
-            if nlm.group("pages") and "-" in nlm.group("pages")
-            else "",
-            number=nlm.group("pages")
-            if nlm.group("pages") and "-" not in nlm.group("pages")
-            else "",
+            page=_pages(nlm.group("pages")) if _is_range(nlm.group("pages")) else "",
+            number=(nlm.group("pages") or "") if not _is_range(nlm.group("pages")) else "",
         )
     for pattern in (_MDPI, _BMC):
         match = pattern.match(stripped)
@@ -139,6 +142,10 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
     if pages_line:
         return Source(page=_pages(pages_line.group("pages")))
     return None
+
+
+def _is_range(text: str | None) -> bool:
+    return bool(text) and bool(re.search(r"\d\s*[-–]\s*[A-Za-z]?\d", text or ""))
 
 
 def _nlm_date(text: str) -> str:

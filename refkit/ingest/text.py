@@ -1317,7 +1317,10 @@ class _TextDocument:
             if mapped:
                 self._put("type", mapped, _value_from(line))
                 return
-        if (
+        container = str(self._changes.get("container_title", ""))
+        if _SERIES_NAME.search(container):
+            self._put("type", "report", None)
+        elif (
             self._changes.get("container_title")
             or self._changes.get("issn")
             or self._changes.get("volume")
@@ -1347,6 +1350,11 @@ def _looks_like_container(text: str) -> bool:
         return False
     words = re.findall(r"[^\W\d_]{2,}", stripped)
     return bool(words) and len(stripped.split()) <= 16 and not stripped.endswith((".", "?", "!"))
+
+
+_SERIES_NAME = re.compile(
+    r"\b(?:working|discussion|occasional|research|policy) papers?\b|\breports? series\b", re.I
+)
 
 
 def csl_type_from_line(line: str) -> str:
