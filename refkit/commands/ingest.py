@@ -50,6 +50,11 @@ def register(subparsers: Any) -> None:
         choices=("bibtex", "biblatex", "csljson", "ris"),
         help="output format (default: from the -o suffix, else bibtex)",
     )
+    parser.add_argument(
+        "--references",
+        action="store_true",
+        help="also parse the reference lists of full texts and write each entry after its document",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or warnings")
     parser.set_defaults(handler=run)
 
@@ -63,6 +68,22 @@ def _output_format(args: argparse.Namespace) -> str:
             if name.endswith(suffix):
                 return fmt
     return "bibtex"
+
+
+def _with_references(records: list[Any]) -> list[Any]:
+    """Documents with their reference lists parsed and linked, each followed by its entries."""
+    from refkit.export.keys import assign_keys
+    from refkit.references import with_references, writable
+
+    keyed = assign_keys(records)
+    out = []
+    for record in keyed:
+        path = Path(record.source) if record.source and record.has_references else None
+        if path is not None and path.suffix.lower() in (".txt", ".text") and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            record = with_references(record, text)
+        out.append(record)
+    return writable(out)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -92,6 +113,9 @@ def run(args: argparse.Namespace) -> int:
     result.records.extend(found.records)
     result.errors.extend(found.errors)
     result.files_read += found.files_read
+
+    if getattr(args, "references", False):
+        result.records[:] = _with_references(result.records)
 
     for problem in result.errors:
         print(f"refkit: {problem}", file=sys.stderr)
