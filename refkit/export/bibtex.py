@@ -1,4 +1,8 @@
-"""Write records as BibTeX (ASCII with LaTeX escapes) or biblatex (UTF-8).
+"""Write records as BibTeX (ASCII where a portable LaTeX escape exists) or biblatex (UTF-8).
+
+The classic ``bibtex`` dialect escapes accented Latin letters, dashes, curly quotes and the
+ellipsis with the LaTeX every reader decodes, and leaves other characters (Greek,
+Cyrillic, CJK, ...) as UTF-8 text; :mod:`refkit.export.latex` has the rules.
 
 The output follows the import checklist in DESIGN.md: only entry types Zotero keeps,
 only fields biber's data model accepts for each entry type (so
@@ -14,6 +18,11 @@ Where CSL's vocabulary is richer than BibTeX's, the choices are:
   biblatex field holds it; ``note`` reaches Zotero's Extra and JabRef), read back by
   :mod:`refkit.ingest.bibtex`;
 * ``cited_by`` goes to ``usera`` (a biblatex field no standard style prints);
+* an edited book (editors, no author) is a ``@collection`` in biblatex, whose data model
+  requires an author for ``@book``; classic BibTeX keeps ``@book``, which takes editors;
+* in classic BibTeX an article's issue goes to ``number`` when it has a volume, else to
+  ``issue`` (plain.bst warns about a number without a volume, and ignores unknown fields
+  silently; biber, pandoc and Zotero read ``issue``);
 * a PubMed id goes to ``eprint`` with ``eprinttype = {pubmed}`` (what biblatex and
   Zotero understand), a PMCID there only when there is no PMID;
 * fields the data model forbids for an entry type (an article's publisher, a thesis's
@@ -29,7 +38,14 @@ from typing import Literal
 
 from refkit.abstracts import join_sections, split_sections
 from refkit.export.keys import assign_keys
-from refkit.export.latex import balanced, encode_text, encode_title, encode_verbatim
+from refkit.export.latex import (
+    as_read_back,
+    balanced,
+    encode_text,
+    encode_title,
+    encode_verbatim,
+    escape_portable,
+)
 from refkit.model import Person, Record
 
 __all__ = ["Dialect", "dumps", "entry_type", "representable"]
@@ -60,6 +76,7 @@ _TYPE_MAP: dict[str, tuple[str, str]] = {
 DEFAULT_CSL_TYPE: dict[str, str] = {
     "article": "article-journal",
     "book": "book",
+    "collection": "book",
     "incollection": "chapter",
     "inproceedings": "paper-conference",
     "phdthesis": "thesis",
@@ -88,25 +105,38 @@ _COMMON = frozenset(
         "usera", "entrysubtype", "key",
     }
 )  # fmt: skip
+_BOOK_FIELDS = frozenset(
+    {
+        "editor",
+        "edition",
+        "publisher",
+        "address",
+        "location",
+        "isbn",
+        "volume",
+        "number",
+        "series",
+        "pagetotal",
+        "pages",
+    }
+)
 _ALLOWED: dict[str, frozenset[str]] = {
     "article": frozenset(
-        {"editor", "journal", "journaltitle", "volume", "number", "eid", "pages", "issn", "series"}
-    ),
-    "book": frozenset(
         {
             "editor",
-            "edition",
-            "publisher",
-            "address",
-            "location",
-            "isbn",
+            "journal",
+            "journaltitle",
             "volume",
             "number",
-            "series",
-            "pagetotal",
+            "issue",
+            "eid",
             "pages",
+            "issn",
+            "series",
         }
     ),
+    "book": _BOOK_FIELDS,
+    "collection": _BOOK_FIELDS,
     "incollection": frozenset(
         {
             "editor",
@@ -161,11 +191,16 @@ def entry_type(record: Record, dialect: Dialect = "bibtex") -> str:
     # unless the record holds fields that only the specific type can carry.
     container_types = {"article", "incollection", "inproceedings"}
     institution_types = {"phdthesis", "mastersthesis", "thesis", "techreport", "report"}
-    if name in container_types and not record.container_title:
-        if not (record.volume or record.issue or record.page or record.issn or record.isbn):
-            return "misc"
+    has_container_fields = (
+        record.volume or record.issue or record.page or record.issn or record.isbn
+    )
+    if name in container_types and not record.container_title and not has_container_fields:
+        return "misc"
     if name in institution_types and not record.publisher and not record.number:
         return "misc"
+    if name == "book" and dialect == "biblatex" and record.editor and not record.author:
+        # biblatex's @book requires an author; an edited volume is a @collection.
+        return "collection"
     return name
 
 
@@ -280,8 +315,11 @@ def _verbatim(value: str, ascii_only: bool) -> str:
     return encode_verbatim(value, ascii_only=ascii_only)
 
 
-def _entry_fields(record: Record, entry: str, dialect: Dialect) -> list[tuple[str, str]]:
-    """(field, encoded value) pairs for one record, already filtered by the data model."""
+def _entry_fields(
+    record: Record, entry: str, dialect: Dialect, *, with_extras: bool = True
+) -> list[tuple[str, str]]:
+    """(field, encoded value) pairs for one record, already filtered by the data model
+    (followed by the user's own fields of ``Record.extra`` when ``with_extras``)."""
     ascii_only = dialect == "bibtex"
     biblatex = dialect == "biblatex"
     out: list[tuple[str, str]] = []
@@ -309,7 +347,10 @@ def _entry_fields(record: Record, entry: str, dialect: Dialect) -> list[tuple[st
     add("edition", record.edition)
     add("volume", record.volume)
     if entry == "article":
-        add("number", record.issue)
+        if biblatex or record.volume:
+            add("number", record.issue)
+        else:
+            add("issue", record.issue)  # plain.bst: "there's a number but no volume"
         add("eid", record.number)
     else:
         add("number", record.number or record.issue)
@@ -360,26 +401,38 @@ def _entry_fields(record: Record, entry: str, dialect: Dialect) -> list[tuple[st
     if not record.author and not (record.editor and "editor" in allowed):
         # BibTeX styles sort by author, else by the "key" field ("need author or key").
         out.append(("key", "{" + record.id + "}"))
+    if not with_extras:
+        return out
     written = {name for name, _ in out}
+    out.extend((key, "{" + value + "}") for key, value in _extras(record, written, ascii_only))
+    return out
+
+
+def _extras(record: Record, written: set[str], ascii_only: bool) -> list[tuple[str, str]]:
+    """(field, value as written) for the fields kept from a user's .bib (``Record.extra``).
+
+    They are written whatever the data model says (never lose a user's field: biber
+    warns that JabRef's ``owner`` or ``timestamp`` is not in its data model, and ignores
+    it), except a name that is not a field name or one already written."""
+    out: list[tuple[str, str]] = []
     for name, value in record.extra.items():
         key = name.strip().lower()
         if not re.fullmatch(r"[a-z][a-z0-9_:.+-]*", key) or key in written:
             continue
-        out.append((key, "{" + _extra_value(value, ascii_only) + "}"))
-        written.add(key)
+        out.append((key, _extra_value(value, ascii_only)))
+        written = written | {key}
     return out
 
 
 def _extra_value(value: str, ascii_only: bool) -> str:
-    # Values kept from a user's .bib are LaTeX already: write them as they were, unless
-    # they would break the entry (unbalanced) or the ASCII promise of the bibtex dialect.
-    unescaped = value.replace("\\{", "").replace("\\}", "")
-    if not balanced(value) or not balanced(unescaped) or value.endswith("\\"):
+    # Values kept from a user's .bib are LaTeX already: write them as they were (with the
+    # classic dialect's portable escapes), unless they would break the entry.
+    written = escape_portable(value) if ascii_only else value
+    unescaped = written.replace("\\{", "").replace("\\}", "")
+    if not balanced(written) or not balanced(unescaped) or written.endswith("\\"):
         # Parsers disagree on whether "\{" counts as a brace; such values go out as text.
         return encode_text(value, ascii_only=ascii_only)
-    if ascii_only and not value.isascii():
-        return "".join(ch if ord(ch) < 128 else encode_text(ch, ascii_only=True) for ch in value)
-    return re.sub(r"(?m)^([ \t]*)@", r"\1{@}", value)
+    return re.sub(r"(?m)^([ \t]*)@", r"\1{@}", written)
 
 
 def _format_entry(entry: str, key: str, fields: list[tuple[str, str]]) -> str:
@@ -418,9 +471,12 @@ def representable(record: Record, dialect: Dialect = "bibtex") -> Record:
     """``record`` reduced to what the dialect can hold for its entry type.
 
     Reading :func:`dumps`'s output back gives exactly this record (the round-trip
-    promise); the fields dropped here are the ones the BibTeX format cannot carry.
+    promise); the fields dropped here are the ones the BibTeX format cannot carry.  Text
+    is as a reader gets it back (:func:`refkit.export.latex.as_read_back`: in the classic
+    dialect ``’`` becomes ``'``), and ``extra`` holds the user's fields as written.
     """
     entry = entry_type(record, dialect)
+    ascii_only = dialect == "bibtex"
     allowed = _ALLOWED.get(entry, frozenset()) | _COMMON
     changes: dict[str, object] = {}
     if "editor" not in allowed or not _editors(record, entry, dialect):
@@ -469,6 +525,39 @@ def representable(record: Record, dialect: Dialect = "bibtex") -> Record:
     changes["available_date"] = None
     changes["references"] = ()
     changes["has_references"] = False
-    changes["abstract"] = _abstract(record).strip()
+    written = {name for name, _ in _entry_fields(record, entry, dialect, with_extras=False)}
+    changes["extra"] = dict(_extras(record, written, ascii_only))
+    changes["abstract"] = as_read_back(_abstract(record), ascii_only=ascii_only).strip()
     changes["abstract_sections"] = split_sections(changes["abstract"])  # type: ignore[arg-type]
+    reduced = dataclasses.replace(record, **changes)  # type: ignore[arg-type]
+    return _as_read_back(reduced, ascii_only)
+
+
+#: Text fields of a Record that are written verbatim, not as LaTeX.
+_NOT_TEXT = frozenset({"type", "id", "doi", "url", "pmid", "pmcid"})
+
+
+def _as_read_back(record: Record, ascii_only: bool) -> Record:
+    """``record`` with its text fields as a reader decodes them from their encoding."""
+
+    def fold(text: str) -> str:
+        return as_read_back(text, ascii_only=ascii_only)
+
+    def person(p: Person) -> Person:
+        return Person(
+            family=fold(p.family),
+            given=fold(p.given),
+            literal=fold(p.literal),
+            suffix=fold(p.suffix),
+        )
+
+    changes: dict[str, object] = {
+        f.name: fold(getattr(record, f.name))
+        for f in dataclasses.fields(record)
+        if f.compare and f.name not in _NOT_TEXT and isinstance(getattr(record, f.name), str)
+    }
+    changes["author"] = tuple(person(p) for p in record.author)
+    changes["editor"] = tuple(person(p) for p in record.editor)
+    for name in ("keywords", "issn", "isbn"):
+        changes[name] = tuple(fold(value) for value in getattr(record, name))
     return dataclasses.replace(record, **changes)  # type: ignore[arg-type]

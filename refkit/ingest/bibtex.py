@@ -283,7 +283,10 @@ def _entry_to_record(entry: Any, source: str, extra_warnings: list[str]) -> Reco
         text(name, "publisher")
     item = fields.get("organization")
     if item:
-        if csl_type == "webpage" and "container_title" not in builder.values:
+        # The writer puts an @online's website in organization (biblatex has no container
+        # for it); elsewhere organization is the publisher.
+        online = entry_type in ("online", "www", "electronic")
+        if online and "container_title" not in builder.values:
             take("organization")
             builder.set("container_title", latex_to_unicode(item[0]).strip(), item[1])
         elif "publisher" not in builder.values:

@@ -83,8 +83,8 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
         return None
     if ": " in stripped and not stripped.lower().startswith("vol"):
         # "Published in final edited form as: J Sleep Behav Med. 2019 Jun;42(6):512–527."
-        head, _, tail = stripped.partition(": ")
-        if len(head) <= 60 and not re.search(r"\d", head):
+        prefix, _, tail = stripped.partition(": ")
+        if len(prefix) <= 60 and not re.search(r"\d", prefix):
             found = parse_source_line(tail, previous)
             if found is not None and found.container:
                 return found
