@@ -85,9 +85,9 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
         # "Published in final edited form as: J Sleep Behav Med. 2019 Jun;42(6):512–527."
         prefix, _, tail = stripped.partition(": ")
         if len(prefix) <= 60 and not re.search(r"\d", prefix):
-            found = parse_source_line(tail, previous)
-            if found is not None and found.container:
-                return found
+            behind = parse_source_line(tail, previous)
+            if behind is not None and behind.container:
+                return behind
     nlm = _NLM.match(stripped)
     if (
         nlm
