@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 _CODES: dict[str, tuple[str, ...]] = {
     "en": ("english", "eng", "en", "inglese", "englisch", "anglais", "inglés", "ingles", "inglês", "engels", "engelska", "engelsk"),
     "it": ("italian", "ita", "it", "italiano", "italienisch", "italien", "italiaans", "italienska"),
     "de": ("german", "ger", "deu", "de", "tedesco", "deutsch", "allemand", "alemán", "alemão", "duits", "tyska", "tysk"),
     "fr": ("french", "fre", "fra", "fr", "francese", "französisch", "français", "francés", "francês", "frans", "franska", "fransk"),
     "es": ("spanish", "spa", "es", "spagnolo", "spanisch", "espagnol", "español", "espanhol", "spaans", "spanska", "spansk"),
-    "pt": ("portuguese", "por", "pt", "portoghese", "portugiesisch", "portugais", "portugués", "português", "portugees"),
+    "pt": ("portuguese", "por", "pt", "portoghese", "portugiesisch", "portugais", "portugués", "português", "portugues", "portugees"),
     "nl": ("dutch", "dut", "nld", "nl", "olandese", "niederländisch", "néerlandais", "nederlands"),
     "sv": ("swedish", "swe", "sv", "svedese", "schwedisch", "suédois", "svenska", "zweeds"),
     "da": ("danish", "dan", "da", "danese", "dänisch", "dansk", "deens"),
@@ -20,14 +22,15 @@ _CODES: dict[str, tuple[str, ...]] = {
     "zh": ("chinese", "chi", "zho", "zh", "中文", "cinese"),
     "ja": ("japanese", "jpn", "ja", "日本語", "giapponese"),
     "ko": ("korean", "kor", "ko", "한국어"),
-    "ar": ("arabic", "ara", "ar", "arabo"),
+    "ar": ("arabic", "ara", "ar", "arabo", "العربية"),
     "tr": ("turkish", "tur", "tr", "türkçe", "turco"),
     "el": ("greek", "gre", "ell", "el", "ελληνικά", "greco"),
     "hu": ("hungarian", "hun", "hu", "magyar", "ungherese"),
     "ro": ("romanian", "rum", "ron", "ro", "română", "rumeno"),
-    "sl": ("slovenian", "slv", "sl", "slovenščina", "sloveno"),
+    "sl": ("slovenian", "slovene", "slv", "sl", "slovenščina", "sloveno"),
     "hr": ("croatian", "hrv", "hr", "hrvatski", "croato"),
     "ca": ("catalan", "cat", "ca", "català", "catalano"),
+    "lt": ("lithuanian", "lit", "lt", "lietuvių"),
 }  # fmt: skip
 
 _LOOKUP = {name: code for code, names in _CODES.items() for name in names}
@@ -47,6 +50,16 @@ def language_code(text: str) -> str:
     # "en-US", "en_GB": the primary subtag carries the language.
     primary = cleaned.replace("_", "-").split("-")[0]
     return _LOOKUP.get(primary, "") if primary != cleaned else ""
+
+
+def language_tag(text: str) -> str:
+    """A BCP 47 tag from a code, an ISO 639-2 code or a name, keeping a region: ``en-GB``."""
+    cleaned = text.strip().strip(".;,")
+    code = language_code(cleaned)
+    if code:
+        region = re.fullmatch(r"[A-Za-z]{2,3}[-_]([A-Za-z]{2}|\d{3})", cleaned)
+        return f"{code}-{region.group(1).upper()}" if region else code
+    return ""
 
 
 # The commonest short words of each language: enough to tell an abstract's language

@@ -30,6 +30,7 @@ from refkit.ingest import text as text_reader
 from refkit.ingest.base import decode
 from refkit.ingest.merge import merge
 from refkit.ingest.metadata import (
+    PREPRINT_TYPE,
     clean_abstract,
     clean_issue,
     clean_value,
@@ -474,7 +475,7 @@ def _highwire(metas: _Metas, prefix: str, source: str) -> Record | None:
         b.set("pmid", clean_value(meta.content), meta)
     if meta := first("arxiv_id"):
         b.set("number", clean_value(meta.content), meta)
-        b.set("type", "preprint")
+        b.set("type", PREPRINT_TYPE)
         b.set("archive", "arXiv")
     if meta := first("article_type"):
         b.set("type", type_from_genre(meta.content))
@@ -976,7 +977,7 @@ def _finish(record: Record, source: str) -> Record:
     if is_preprint(doi=record.doi, names=names, url=record.url) and kind in (
         "document", "article-journal", "article", "webpage", "report"
     ):  # fmt: skip
-        kind = "preprint"
+        kind = PREPRINT_TYPE
     if kind == "document":
         if record.container_title:
             kind = "article-journal"

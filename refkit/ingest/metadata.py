@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from refkit.abstracts import canonical_heading, join_sections, split_sections
+from refkit.languages import language_tag
 from refkit.model import Date
 
 __all__ = [
@@ -271,72 +272,46 @@ def is_license(text: str) -> bool:
     return bool(_LICENSE.search(text))
 
 
-_LANGUAGES = {
-    "en": ("english", "eng", "inglese", "englisch", "anglais", "inglés", "ingles"),
-    "it": ("italian", "italiano", "ita", "italienisch", "italien"),
-    "de": ("german", "deutsch", "ger", "deu", "tedesco", "allemand", "alemán"),
-    "fr": ("french", "français", "francais", "fre", "fra", "francese", "französisch"),
-    "es": ("spanish", "español", "espanol", "castellano", "spa", "spagnolo"),
-    "pt": ("portuguese", "português", "portugues", "por", "portoghese"),
-    "nl": ("dutch", "nederlands", "dut", "nld"),
-    "sv": ("swedish", "svenska", "swe"),
-    "no": ("norwegian", "norsk", "nor", "nob"),
-    "da": ("danish", "dansk", "dan"),
-    "fi": ("finnish", "suomi", "fin"),
-    "pl": ("polish", "polski", "pol"),
-    "ru": ("russian", "русский", "rus"),
-    "zh": ("chinese", "中文", "chi", "zho"),
-    "ja": ("japanese", "日本語", "jpn"),
-    "ko": ("korean", "한국어", "kor"),
-    "tr": ("turkish", "türkçe", "tur"),
-    "ar": ("arabic", "العربية", "ara"),
-    "el": ("greek", "ελληνικά", "gre", "ell"),
-    "cs": ("czech", "čeština", "cze", "ces"),
-    "hu": ("hungarian", "magyar", "hun"),
-    "ro": ("romanian", "română", "rum", "ron"),
-    "ca": ("catalan", "català", "cat"),
-    "sl": ("slovenian", "slovene", "slovenščina", "slv"),
-    "hr": ("croatian", "hrvatski", "hrv"),
-    "lt": ("lithuanian", "lietuvių", "lit"),
-}
-_LANGUAGE_NAMES = {name: code for code, names in _LANGUAGES.items() for name in names}
-
-
 def normalize_language(text: str) -> str:
     """A BCP 47 language tag (``en``, ``en-GB``) from a code, an ISO 639-2 code or a name."""
-    text = clean_value(text).strip(" .")
-    if not text:
-        return ""
-    lowered = text.casefold()
-    if lowered in _LANGUAGE_NAMES:
-        return _LANGUAGE_NAMES[lowered]
-    tag = re.fullmatch(r"([a-z]{2,3})(?:[-_]([a-z]{2}|\d{3}))?", lowered)
-    if tag:
-        language, region = tag.groups()
-        language = _LANGUAGE_NAMES.get(language, language)
-        return f"{language}-{region.upper()}" if region else language
-    return ""
+    return language_tag(clean_value(text))
 
 
 # Genre words of repositories (DSpace, EPrints, IRIS, OJS, OpenAIRE's info:eu-repo vocabulary).
+#: CSL 1.0.2 has no preprint type: a preprint or working draft is "article", as Zotero exports it.
+PREPRINT_TYPE = "article"
+
+# Genre words of repositories (and of landing pages' "Item type" lines) to CSL types, the
+# first match winning, so specific kinds come before "article".
 _GENRES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), csl)
     for pattern, csl in (
-        (r"preprint|pre-print|submitted\s*version", "preprint"),
+        (r"preprint|pre-print|e-?print|submitted\s*(?:version|manuscript)", PREPRINT_TYPE),
         (
-            r"conference|proceeding|inproceedings|conferenceobject|conference\s*paper|congress",
+            r"conference|proceeding|inproceedings|conferenceobject|conference\s*paper|congress|"
+            r"convegno|symposium|workshop|konferenz",
             "paper-conference",
         ),
         (
-            r"chapter|bookpart|book\s*part|part\s+of\s+book|incollection|inbook|book\s*section|section",
+            r"chapter|bookpart|book\s*part|part\s+of\s+book|incollection|inbook|book\s*section|section|"
+            r"capitolo|contribution\s+to\s+book|kapitel",
             "chapter",
         ),
-        (r"thesis|dissertation|doctoral|masterthesis|bachelorthesis|phd", "thesis"),
-        (r"working\s*paper|workingpaper|technical|report|discussion\s*paper", "report"),
-        (r"data\s*set|dataset", "dataset"),
-        (r"\bbook|monograph", "book"),
         (
-            r"article|journal|contribution\s+to\s+(?:journal|periodical)|review|letter|editorial",
+            r"thesis|dissertation|doctoral|masterthesis|bachelorthesis|phd|\btesi\b|proefschrift|abschlussarbeit",
+            "thesis",
+        ),
+        (
+            r"working\s*paper|workingpaper|technical|report|discussion\s*paper|rapporto|white\s*paper|policy\s*brief",
+            "report",
+        ),
+        (r"data\s*set|dataset", "dataset"),
+        (r"\bbook|monograph|monografia|\blibro\b|\bbuch\b", "book"),
+        (r"newspaper", "article-newspaper"),
+        (r"magazine", "article-magazine"),
+        (
+            r"article|articolo|artikel|journal|rivista|contribution\s+to\s+(?:journal|periodical)|"
+            r"contributo|review|letter|editorial",
             "article-journal",
         ),
         (r"web\s*page|website|web\s*site|blog", "webpage"),

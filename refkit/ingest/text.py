@@ -22,6 +22,7 @@ from refkit.errors import UnsupportedInputError
 from refkit.identifiers import find_isbns, find_issns, valid_isbn, valid_issn
 from refkit.ingest.citation import Citation, fold, parse_citation
 from refkit.ingest.labels import SPACE_SEPARATED, LabelHit, classify, is_stop_line
+from refkit.ingest.metadata import type_from_genre
 from refkit.ingest.sourceline import Source, parse_source_line
 from refkit.languages import detect_language, language_code
 from refkit.licenses import find_license
@@ -282,43 +283,9 @@ def _looks_like_reference_list(lines: list[Line], index: int) -> bool:
     return with_year >= max(2, len(entries) // 2)
 
 
-_TYPE_RULES: tuple[tuple[str, str], ...] = (
-    (r"thesis|dissertation|tesi|doctoral|phd|master|abschlussarbeit|proefschrift", "thesis"),
-    (
-        r"book section|book chapter|chapter|capitolo|contribution to book|in book|kapitel|incollection",
-        "chapter",
-    ),
-    (
-        r"conference|proceedings|convegno|congress|symposium|workshop|konferenz|paper in",
-        "paper-conference",
-    ),
-    (
-        r"working paper|report|technical|rapporto|discussion paper|white paper|policy brief",
-        "report",
-    ),
-    (r"preprint|e-?print|submitted manuscript", "preprint"),
-    (r"dataset|data set|datasets", "dataset"),
-    (
-        r"^(?:book|monograph|monografia|libro|buch|edited book|authored book)\b|\bmonograph\b",
-        "book",
-    ),
-    (r"newspaper", "article-newspaper"),
-    (r"magazine", "article-magazine"),
-    (
-        r"article|articolo|journal|rivista|artikel|review|letter|editorial|contribution to journal|contributo",
-        "article-journal",
-    ),
-    (r"web ?page|website|blog", "webpage"),
-)
-
-
 def csl_type(label_value: str) -> str:
     """The CSL type a page's "Item type" / "Tipologia" / "Research output" value names, or ``""``."""
-    value = label_value.strip().lower()
-    for pattern, csl in _TYPE_RULES:
-        if re.search(pattern, value):
-            return csl
-    return ""
+    return type_from_genre(label_value)
 
 
 @lru_cache(maxsize=4096)
