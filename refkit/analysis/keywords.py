@@ -1,0 +1,1052 @@
+"""Keywords of a work: the author's, as given, and keyphrases extracted from its text.
+
+Extraction needs no tagger and no model.  Candidate phrases are runs of content words
+between stop words, punctuation and verbs (a lexicon of function words and common verbs,
+and suffix rules for adverbs); each word is scored by how often and how early it occurs
+(title words count more), a phrase by the sum of its words, and phrases are grouped by
+their Porter stems so "neural network" and "neural networks" are one keyphrase.  A phrase
+contained in a better one is dropped unless it also stands on its own often enough.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from refkit.model import Keyword
+
+__all__ = ["author_keywords", "extract_keyphrases", "split_keywords", "stem"]
+
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "across",
+        "after",
+        "afterwards",
+        "again",
+        "against",
+        "all",
+        "almost",
+        "alone",
+        "along",
+        "already",
+        "also",
+        "although",
+        "always",
+        "am",
+        "among",
+        "amongst",
+        "an",
+        "and",
+        "another",
+        "any",
+        "anyhow",
+        "anyone",
+        "anything",
+        "anyway",
+        "anywhere",
+        "are",
+        "around",
+        "as",
+        "at",
+        "be",
+        "became",
+        "because",
+        "become",
+        "becomes",
+        "becoming",
+        "been",
+        "before",
+        "beforehand",
+        "behind",
+        "being",
+        "below",
+        "beside",
+        "besides",
+        "between",
+        "beyond",
+        "both",
+        "but",
+        "by",
+        "can",
+        "cannot",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "done",
+        "down",
+        "due",
+        "during",
+        "each",
+        "either",
+        "else",
+        "elsewhere",
+        "enough",
+        "etc",
+        "even",
+        "ever",
+        "every",
+        "everyone",
+        "everything",
+        "everywhere",
+        "except",
+        "few",
+        "for",
+        "former",
+        "formerly",
+        "from",
+        "further",
+        "furthermore",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "hence",
+        "her",
+        "here",
+        "hereby",
+        "herein",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "however",
+        "i",
+        "ie",
+        "if",
+        "in",
+        "indeed",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "last",
+        "latter",
+        "least",
+        "less",
+        "many",
+        "may",
+        "me",
+        "meanwhile",
+        "might",
+        "mine",
+        "more",
+        "moreover",
+        "most",
+        "mostly",
+        "much",
+        "must",
+        "my",
+        "myself",
+        "namely",
+        "neither",
+        "never",
+        "nevertheless",
+        "next",
+        "no",
+        "nobody",
+        "none",
+        "nor",
+        "not",
+        "nothing",
+        "now",
+        "nowhere",
+        "of",
+        "off",
+        "often",
+        "on",
+        "once",
+        "one",
+        "only",
+        "onto",
+        "or",
+        "other",
+        "others",
+        "otherwise",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "per",
+        "perhaps",
+        "rather",
+        "same",
+        "several",
+        "she",
+        "should",
+        "since",
+        "so",
+        "some",
+        "somehow",
+        "someone",
+        "something",
+        "sometimes",
+        "somewhere",
+        "still",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "thence",
+        "there",
+        "thereafter",
+        "thereby",
+        "therefore",
+        "therein",
+        "thereupon",
+        "these",
+        "they",
+        "this",
+        "those",
+        "though",
+        "through",
+        "throughout",
+        "thus",
+        "to",
+        "together",
+        "too",
+        "toward",
+        "towards",
+        "under",
+        "unless",
+        "until",
+        "up",
+        "upon",
+        "us",
+        "very",
+        "via",
+        "was",
+        "we",
+        "well",
+        "were",
+        "what",
+        "whatever",
+        "when",
+        "whence",
+        "whenever",
+        "where",
+        "whereas",
+        "whereby",
+        "wherein",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "whoever",
+        "whole",
+        "whom",
+        "whose",
+        "why",
+        "will",
+        "with",
+        "within",
+        "without",
+        "would",
+        "yet",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "eg",
+        "e.g",
+        "i.e",
+        "viz",
+        "vs",
+        "et",
+        "al",
+        "new",
+        "novel",
+        "paper",
+        "study",
+        "article",
+        "approach",
+        "method",
+        "methods",
+        "result",
+        "results",
+        "based",
+        "using",
+        "use",
+        "used",
+        "uses",
+        "various",
+        "different",
+        "given",
+        "important",
+        "major",
+        "main",
+        "first",
+        "second",
+        "third",
+        "two",
+        "three",
+        "four",
+        "five",
+        "several",
+        "certain",
+        "particular",
+        "specific",
+        "proposed",
+        "present",
+        "presented",
+        "work",
+        "works",
+        "way",
+        "ways",
+        "also",
+        "show",
+        "shows",
+        "shown",
+        "showed",
+        "well",
+        "high",
+        "low",
+        "large",
+        "small",
+        "good",
+        "better",
+        "best",
+        "able",
+        "less",
+        "given",
+        "recent",
+        "recently",
+        "many",
+        "number",
+        "numbers",
+        "kind",
+        "kinds",
+        "type",
+        "types",
+        "order",
+        "terms",
+        "term",
+        "case",
+        "cases",
+        "following",
+        "follows",
+        "example",
+        "examples",
+        "problem",
+        "problems",
+        "respectively",
+        "aim",
+        "aims",
+        "purpose",
+        "paper's",
+        "study's",
+        "findings",
+        "finding",
+        "implications",
+        "implication",
+        "contribution",
+        "contributions",
+        "research",
+        "literature",
+        "analysis",
+        "analyses",
+    ]
+)
+
+# Common verbs of abstracts in all their forms.  A phrase never runs across one, so
+# "internationalization affects innovation" gives two phrases, not one.
+_VERB_STEMS = [
+    "accept",
+    "achiev",
+    "acquir",
+    "act",
+    "add",
+    "address",
+    "adopt",
+    "affect",
+    "aim",
+    "allow",
+    "analys",
+    "analyz",
+    "appear",
+    "appli",
+    "apply",
+    "argu",
+    "aris",
+    "assess",
+    "assum",
+    "attempt",
+    "avoid",
+    "base",
+    "becom",
+    "begin",
+    "believ",
+    "benefit",
+    "build",
+    "calcul",
+    "call",
+    "carri",
+    "caus",
+    "chang",
+    "character",
+    "choos",
+    "claim",
+    "collect",
+    "combin",
+    "compar",
+    "compil",
+    "complet",
+    "compos",
+    "comput",
+    "concern",
+    "conclud",
+    "conduct",
+    "confirm",
+    "connect",
+    "consid",
+    "consist",
+    "construct",
+    "contain",
+    "continu",
+    "contribut",
+    "control",
+    "convert",
+    "correspond",
+    "creat",
+    "deal",
+    "decid",
+    "decreas",
+    "defin",
+    "demonstr",
+    "depend",
+    "deriv",
+    "describ",
+    "design",
+    "detect",
+    "determin",
+    "develop",
+    "differ",
+    "discov",
+    "discuss",
+    "displai",
+    "distinguish",
+    "divid",
+    "drive",
+    "emerg",
+    "employ",
+    "enabl",
+    "encount",
+    "enhanc",
+    "ensur",
+    "establish",
+    "estim",
+    "evalu",
+    "examin",
+    "exist",
+    "expand",
+    "expect",
+    "experi",
+    "explain",
+    "explor",
+    "express",
+    "extend",
+    "extract",
+    "facilit",
+    "fail",
+    "find",
+    "focus",
+    "follow",
+    "form",
+    "found",
+    "gain",
+    "gener",
+    "get",
+    "give",
+    "go",
+    "grow",
+    "guarante",
+    "handl",
+    "happen",
+    "help",
+    "hold",
+    "identifi",
+    "ignor",
+    "illustr",
+    "impact",
+    "impli",
+    "implement",
+    "improv",
+    "includ",
+    "increas",
+    "indic",
+    "influenc",
+    "inform",
+    "integr",
+    "intend",
+    "introduc",
+    "investig",
+    "involv",
+    "keep",
+    "know",
+    "lead",
+    "learn",
+    "leav",
+    "let",
+    "lie",
+    "limit",
+    "link",
+    "lose",
+    "maintain",
+    "make",
+    "manag",
+    "match",
+    "mean",
+    "measur",
+    "meet",
+    "mention",
+    "minim",
+    "model",
+    "motiv",
+    "move",
+    "need",
+    "note",
+    "observ",
+    "obtain",
+    "occur",
+    "offer",
+    "open",
+    "oper",
+    "optim",
+    "outperform",
+    "overcom",
+    "perform",
+    "permit",
+    "place",
+    "plai",
+    "point",
+    "pose",
+    "possess",
+    "predict",
+    "prefer",
+    "prepar",
+    "present",
+    "preserv",
+    "prevent",
+    "produc",
+    "propos",
+    "prove",
+    "provid",
+    "publish",
+    "put",
+    "rais",
+    "reach",
+    "read",
+    "realiz",
+    "receiv",
+    "recogn",
+    "reduc",
+    "refer",
+    "reflect",
+    "regard",
+    "relat",
+    "reli",
+    "remain",
+    "remov",
+    "replac",
+    "report",
+    "repres",
+    "requir",
+    "reveal",
+    "review",
+    "run",
+    "satisfi",
+    "see",
+    "seek",
+    "seem",
+    "select",
+    "serv",
+    "set",
+    "show",
+    "simplifi",
+    "solv",
+    "specifi",
+    "start",
+    "state",
+    "stem",
+    "strengthen",
+    "studi",
+    "submit",
+    "suggest",
+    "support",
+    "take",
+    "tend",
+    "test",
+    "think",
+    "treat",
+    "tri",
+    "turn",
+    "understand",
+    "undertak",
+    "update",
+    "us",
+    "util",
+    "vari",
+    "verifi",
+    "view",
+    "want",
+    "yield",
+    "sell",
+    "sold",
+    "buy",
+    "bought",
+    "pai",
+    "paid",
+    "grow",
+    "grew",
+    "rise",
+    "rose",
+    "fall",
+    "fell",
+    "train",
+    "cost",
+    "price",
+    "matter",
+    "leas",
+]
+_VERB_FORMS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "done",
+        "doing",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "will",
+        "would",
+        "need",
+        "needs",
+        "needed",
+    ]
+)
+# Suffixes of inflected verbs, tried against the stem list above ("affects" -> "affect").
+_VERB_SUFFIXES = ("s", "es", "ed", "d", "ing", "ies", "ied")
+# Words that look like verb forms but are common heads of keyphrases.
+_NOUN_EXCEPTIONS = frozenset(
+    [
+        "learning",
+        "processing",
+        "engineering",
+        "computing",
+        "modelling",
+        "modeling",
+        "planning",
+        "mining",
+        "training",
+        "scheduling",
+        "networking",
+        "clustering",
+        "programming",
+        "manufacturing",
+        "marketing",
+        "reasoning",
+        "routing",
+        "tracking",
+        "testing",
+        "monitoring",
+        "matching",
+        "filtering",
+        "sensing",
+        "imaging",
+        "coding",
+        "signalling",
+        "signaling",
+        "forecasting",
+        "pricing",
+        "funding",
+        "housing",
+        "banking",
+        "accounting",
+        "building",
+        "teaching",
+        "nursing",
+        "understanding",
+        "rating",
+        "ranking",
+        "sampling",
+        "rendering",
+        "spending",
+        "trading",
+        "setting",
+        "settings",
+        "design",
+        "designs",
+        "model",
+        "models",
+        "control",
+        "controls",
+        "test",
+        "tests",
+        "need",
+        "needs",
+        "set",
+        "sets",
+        "state",
+        "states",
+        "support",
+        "supports",
+        "report",
+        "reports",
+        "review",
+        "reviews",
+        "form",
+        "forms",
+        "change",
+        "changes",
+        "view",
+        "views",
+        "impact",
+        "impacts",
+        "influence",
+        "influences",
+        "benefit",
+        "benefits",
+        "limit",
+        "limits",
+        "link",
+        "links",
+        "point",
+        "points",
+        "process",
+        "processes",
+        "measure",
+        "measures",
+        "experiment",
+        "experiments",
+        "structure",
+        "structures",
+        "analysis",
+        "feature",
+        "features",
+        "result",
+        "results",
+        "service",
+        "services",
+        "system",
+        "systems",
+        "network",
+        "networks",
+        "cost",
+        "costs",
+        "price",
+        "prices",
+        "matter",
+        "matters",
+        "lease",
+        "leases",
+        "fall",
+    ]
+)
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|\d+(?:\.\d+)?|[^\sA-Za-z0-9]")
+_MAX_WORDS = 5
+# Scoring constants, chosen on Inspec's train split (benchmarks/keyphrases_inspec.py).
+_POSITION_SCALE = 30.0
+_LENGTH_EXPONENT = 0.0
+_FREQUENCY_BONUS = 0.0
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> object:
+    # snowballstemmer is pure Python and has no dependencies; its "porter" algorithm is the
+    # stemmer keyphrase benchmarks use, so scores here match published ones.
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("porter")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Porter stem of a lower-cased word."""
+    result = _stemmer().stemWord(word.lower())  # type: ignore[attr-defined]
+    return str(result)
+
+
+@lru_cache(maxsize=65536)
+def _is_verb(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in _VERB_FORMS:
+        return True
+    if lowered in _NOUN_EXCEPTIONS:
+        return False
+    if lowered in _VERB_STEM_SET:
+        return True
+    for suffix in _VERB_SUFFIXES:
+        if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 2:
+            base = lowered[: -len(suffix)]
+            if (
+                base in _VERB_STEM_SET
+                or base + "e" in _VERB_STEM_SET
+                or base + "y" in _VERB_STEM_SET
+            ):
+                return True
+    root = stem(lowered)
+    if root not in _VERB_STEM_SET:
+        return False
+    # Only inflections of the verb itself: "affects" is a verb, "measurements" is not.
+    return lowered in {root, root + "e", root + "s", root + "es", root + "ed", root + "ing"} or (
+        lowered.endswith(("ed", "ing")) and len(lowered) - len(root) <= 4
+    )
+
+
+_VERB_STEM_SET = frozenset(_VERB_STEMS)
+
+
+@lru_cache(maxsize=65536)
+def _is_content(token: str) -> bool:
+    lowered = token.lower()
+    if not token[0].isalpha() or lowered in _STOPWORDS or len(lowered) < 2:
+        return False
+    # Adverbs ("significantly") never belong to a keyphrase.
+    if (
+        lowered.endswith("ly")
+        and len(lowered) > 4
+        and lowered not in {"family", "assembly", "supply", "anomaly", "monopoly", "poly"}
+    ):
+        return False
+    return not _is_verb(token)
+
+
+_AUXILIARIES = frozenset(
+    [
+        "not",
+        "to",
+        "does",
+        "do",
+        "did",
+        "can",
+        "may",
+        "will",
+        "would",
+        "could",
+        "should",
+        "might",
+        "must",
+    ]
+)
+
+
+@lru_cache(maxsize=65536)
+def _could_be_verb(word: str) -> bool:
+    """A word that is a noun or a verb by context ("impact", "benefit", "experience")."""
+    lowered = word.lower()
+    root = stem(lowered)
+    return root in _VERB_STEM_SET or lowered in _NOUN_EXCEPTIONS or root in {"experi", "leverag"}
+
+
+def _is_plural(word: str) -> bool:
+    lowered = word.lower()
+    return lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "ics"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Occurrence:
+    words: tuple[str, ...]
+    position: int
+    start: int
+    end: int
+
+
+def _candidates(text: str, offset: int = 0, first_position: int = 0) -> list[_Occurrence]:
+    """Runs of content words (at most five) with their word position and character span."""
+    found: list[_Occurrence] = []
+    run: list[re.Match[str]] = []
+    position = first_position
+
+    def close() -> None:
+        # A gerund opening a run is a verb ("unveiling exogenous gaps").
+        if (
+            run
+            and run[0].group().lower().endswith("ing")
+            and run[0].group().lower() not in _NOUN_EXCEPTIONS
+        ):
+            run.pop(0)
+        # A noun-or-verb word after a plural noun is the sentence's verb: "firms benefit",
+        # "carriers price services"; the run is cut there.
+        for index in range(1, len(run)):
+            if _could_be_verb(run[index].group()) and _is_plural(run[index - 1].group()):
+                tail = run[index + 1 :]
+                del run[index:]
+                emit()
+                run.extend(tail)
+                break
+        emit()
+
+    def emit() -> None:
+        if run:
+            # Long runs are usually lists; keep their last five words, the head end.
+            kept = run[-_MAX_WORDS:]
+            found.append(
+                _Occurrence(
+                    tuple(m.group() for m in kept),
+                    position - len(kept),
+                    kept[0].start() + offset,
+                    kept[-1].end() + offset,
+                )
+            )
+            run.clear()
+
+    previous = ""
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        after_auxiliary = previous in _AUXILIARIES
+        previous = token.lower()
+        if after_auxiliary and _could_be_verb(token):
+            close()
+        elif token[0].isalpha() and _is_content(token):
+            run.append(match)
+        elif token == "-" and run:
+            continue
+        else:
+            close()
+        position += 1
+    close()
+    return found
+
+
+def extract_keyphrases(title: str, abstract: str, n: int = 10) -> list[Keyword]:
+    """The ``n`` best keyphrases of a title and abstract, best first, with scores in (0, 1]
+    and spans in the abstract.  Gives ``[]`` for empty text; never raises."""
+    if n <= 0 or not (title.strip() or abstract.strip()):
+        return []
+    occurrences = _candidates(title, offset=-1_000_000) + _candidates(
+        abstract, first_position=len(title.split())
+    )
+    if not occurrences:
+        return []
+    # Word scores: frequency, weighted towards early mentions (title words come first).
+    word_score: dict[str, float] = defaultdict(float)
+    for occurrence in occurrences:
+        weight = 1.0 + _POSITION_SCALE / (occurrence.position + _POSITION_SCALE)
+        for word in occurrence.words:
+            word_score[stem(word)] += weight
+    groups: dict[tuple[str, ...], list[_Occurrence]] = defaultdict(list)
+    for occurrence in occurrences:
+        key = tuple(stem(w) for w in occurrence.words)
+        groups[key].append(occurrence)
+        # Sub-phrases that end on the run's last word (its head) are candidates too, so
+        # "optimal control" is found inside "nonlinear optimal control".
+        for begin in range(1, len(occurrence.words)):
+            groups[key[begin:]].append(
+                _Occurrence(occurrence.words[begin:], occurrence.position + begin, -1, -1)
+            )
+    scored: list[tuple[float, tuple[str, ...]]] = []
+    for key, members in groups.items():
+        # A lone generic word earns less than a phrase that names a concept.
+        whole = [m for m in members if m.start != -1]
+        frequency = len(whole) + 0.5 * (len(members) - len(whole))
+        score = (
+            sum(word_score[w] for w in key)
+            / (len(key) ** _LENGTH_EXPONENT)
+            * (1 + _FREQUENCY_BONUS * min(frequency, 4))
+        )
+        scored.append((score, key))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    chosen: list[tuple[float, tuple[str, ...]]] = []
+    for score, key in scored:
+        if any(
+            _contains(longer, key) and not _stands_alone(key, longer, groups)
+            for _s, longer in chosen
+        ):
+            continue
+        chosen.append((score, key))
+        if len(chosen) == n:
+            break
+    top = chosen[0][0] if chosen else 1.0
+    keywords: list[Keyword] = []
+    for score, key in chosen:
+        members = groups[key]
+        surface = _surface(members)
+        spans = tuple((m.start, m.end) for m in members if m.start >= 0)
+        keywords.append(Keyword(surface, round(score / top, 4), "extracted", spans))
+    return keywords
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    if len(shorter) >= len(longer):
+        return False
+    size = len(shorter)
+    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+
+
+def _stands_alone(
+    key: tuple[str, ...], longer: tuple[str, ...], groups: dict[tuple[str, ...], list[_Occurrence]]
+) -> bool:
+    """Whether ``key`` occurs as a whole phrase of its own at least twice beyond ``longer``."""
+    own = sum(1 for m in groups[key] if m.start != -1)
+    return own >= 2
+
+
+def _surface(members: Sequence[_Occurrence]) -> str:
+    """The commonest written form, lower-cased unless it is an acronym or a proper name."""
+    counts: dict[str, int] = defaultdict(int)
+    for member in members:
+        words = [
+            w if (w.isupper() and len(w) > 1) or any(c.isupper() for c in w[1:]) else w.lower()
+            for w in member.words
+        ]
+        counts[" ".join(words)] += 1
+    return max(counts.items(), key=lambda item: (item[1], -len(item[0])))[0]
+
+
+def split_keywords(values: Iterable[str]) -> list[str]:
+    """Author keywords split on ";" or "," (commas only when there is no semicolon), with
+    spaces tidied and duplicates (ignoring case) removed; the first spelling is kept."""
+    seen: set[str] = set()
+    result: list[str] = []
+    for value in values:
+        parts = re.split(r"\s*;\s*", value) if ";" in value else re.split(r"\s*,\s*", value)
+        for part in parts:
+            cleaned = " ".join(part.split()).strip(" .·•")
+            key = cleaned.casefold()
+            if cleaned and key not in seen:
+                seen.add(key)
+                result.append(cleaned)
+    return result
+
+
+def author_keywords(values: Iterable[str]) -> list[Keyword]:
+    """The author's keywords as :class:`Keyword` values, in the order given (score 1.0)."""
+    return [Keyword(text, 1.0, "author") for text in split_keywords(values)]
