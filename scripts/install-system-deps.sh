@@ -15,7 +15,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # texlive-bibtex-extra: biblatex's data model files (blx-dm.def) that biber validates against;
 # texlive-latex-base: bibtex and plain.bst;
 # jabref: Debian's 3.8.2, run headless (java.awt.headless, no X display needed).
-packages=(biber texlive-bibtex-extra texlive-latex-base pandoc jabref)
+# poppler-utils: pdftotext, to read back the PDF of a rendered bibliography;
+# chromium: opens the rendered HTML page headless and takes a screenshot.
+packages=(biber texlive-bibtex-extra texlive-latex-base pandoc jabref poppler-utils chromium)
 # Node.js and npm only when the machine has no node of its own (some images ship a newer one).
 if ! command -v node >/dev/null 2>&1; then
   packages+=(nodejs)
