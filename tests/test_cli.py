@@ -117,3 +117,14 @@ def test_console_script_help_and_version() -> None:
     )
     assert result.returncode == 0
     assert "Examples:" in result.stdout
+
+
+def test_help_imports_no_heavy_module() -> None:
+    """``refkit --help`` stays instant: building the parser loads no engine or client."""
+    code = (
+        "import sys; from refkit.cli import _build_parser; _build_parser(); "
+        "heavy = [m for m in ('habanero', 'jinja2', 'citeproc', 'pycrfsuite', 'bibtexparser', "
+        "'pypdf', 'requests', 'sqlite3') if m in sys.modules]; print(','.join(heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
