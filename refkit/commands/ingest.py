@@ -70,22 +70,6 @@ def _output_format(args: argparse.Namespace) -> str:
     return "bibtex"
 
 
-def _with_references(records: list[Any]) -> list[Any]:
-    """Documents with their reference lists parsed and linked, each followed by its entries."""
-    from refkit.export.keys import assign_keys
-    from refkit.references import with_references, writable
-
-    keyed = assign_keys(records)
-    out = []
-    for record in keyed:
-        path = Path(record.source) if record.source and record.has_references else None
-        if path is not None and path.suffix.lower() in (".txt", ".text") and path.is_file():
-            text = path.read_text(encoding="utf-8", errors="replace")
-            record = with_references(record, text)
-        out.append(record)
-    return writable(out)
-
-
 def run(args: argparse.Namespace) -> int:
     from refkit.errors import InputError, RefkitError
     from refkit.export import write
@@ -115,7 +99,10 @@ def run(args: argparse.Namespace) -> int:
     result.files_read += found.files_read
 
     if getattr(args, "references", False):
-        result.records[:] = _with_references(result.records)
+        from refkit.references import attach_reference_lists
+
+        result.records[:], problems = attach_reference_lists(result.records)
+        result.errors.extend(problems)
 
     for problem in result.errors:
         print(f"refkit: {problem}", file=sys.stderr)

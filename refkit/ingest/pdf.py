@@ -366,8 +366,8 @@ class _Document:
     pages: int
 
 
-def _open(data: bytes, source: str) -> _Document:
-    """Metadata and first-page text of a PDF; every pypdf failure becomes an InputError."""
+def _open(data: bytes, source: str, *, pages_to_read: int = FIRST_PAGES) -> _Document:
+    """Metadata and the text of the first pages of a PDF; every pypdf failure becomes an InputError."""
     from pypdf import PdfReader as PypdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
@@ -397,13 +397,19 @@ def _open(data: bytes, source: str) -> _Document:
     _info(reader, meta)
     _xmp(reader, meta)
     texts: list[str] = []
-    for index in range(min(pages, FIRST_PAGES)):
+    for index in range(min(pages, pages_to_read)):
         try:
             page_text = reader.pages[index].extract_text() or ""
         except Exception:  # a damaged page loses its text, not the document
             continue
         texts.append(page_text)
     return _Document(meta, "\n\n".join(t.strip("\n") for t in texts), pages)
+
+
+def pdf_text(data: bytes, source: str) -> str:
+    """The text of every page of a PDF (for its reference list); InputError when unreadable."""
+    with _quiet():
+        return _open(data, source, pages_to_read=10_000).text
 
 
 def _describe(error: BaseException) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from refkit.errors import InputError
 from refkit.model import Person, Record
 from refkit.references.link import link_citations
 from refkit.references.parse import (
@@ -106,6 +107,35 @@ def with_references(record: Record, text: str) -> Record:
     keyed = assign_keys([record, *linked])[1:]
     references = tuple(replace(entry, cited_by=record.id) for entry in keyed)
     return replace(record, references=references, has_references=True)
+
+
+def attach_reference_lists(records: Sequence[Record]) -> tuple[list[Record], list[InputError]]:
+    """Documents with their reference lists parsed and linked, each followed by its entries.
+
+    Every record that has a reference list and a readable source file is re-read in full
+    (all pages of a PDF, the visible text of a page) and its list parsed.  A source that
+    cannot be re-read is reported and its record kept as it was.
+    """
+    from pathlib import Path
+
+    from refkit.export.keys import assign_keys
+    from refkit.ingest.fulltext import document_text
+
+    problems: list[InputError] = []
+    out: list[Record] = []
+    for record in assign_keys(records):
+        path = Path(record.source) if record.source and record.has_references else None
+        if path is not None and path.is_file():
+            try:
+                record = with_references(record, document_text(path.read_bytes(), str(path)))
+            except InputError as error:
+                problems.append(error)
+            except OSError as error:
+                problems.append(
+                    InputError(f"cannot read: {error.strerror or error}", source=str(path))
+                )
+        out.append(record)
+    return writable(out), problems
 
 
 def writable(records: Sequence[Record], *, all_entries: bool = False) -> list[Record]:
