@@ -173,3 +173,16 @@ def test_analyse_sets_claims_and_keyphrases() -> None:
 def test_claims_never_raise_and_spans_are_in_range(text: str) -> None:
     for claim in refkit.claims(text):
         assert 0 <= claim.start < claim.end <= len(text)
+
+
+def test_notices_and_agendas_are_not_claims() -> None:
+    from refkit.analysis.claims import CLAIM_ROLES, classify_sentences
+
+    sentences = [
+        "Trade credit is common among small firms.",
+        "We surveyed 300 firms in Spain.",
+        "Firms with bank ties use less trade credit.",
+        "This article is part of a Special Issue entitled Finance and Growth.",
+    ]
+    roles = [role for role, _score in classify_sentences(sentences)]
+    assert roles[-1] not in CLAIM_ROLES

@@ -84,3 +84,20 @@ def test_extraction_never_raises_and_respects_n(abstract: str, title: str, n: in
         assert keyword.source == "extracted"
         for start, end in keyword.spans:
             assert 0 <= start < end <= len(abstract)
+
+
+def test_phrases_end_on_a_noun_and_generic_words_never_stand_alone() -> None:
+    abstract = (
+        "The lawsuit holds carriers accountable. Carriers remain accountable for spam. "
+        "A numerical integration method is given. The method is fast and the method is simple."
+    )
+    texts = [k.text for k in extract_keyphrases("", abstract, n=10)]
+    assert "numerical integration method" in texts
+    assert all(not t.endswith("accountable") for t in texts), texts
+    assert "method" not in texts
+
+
+def test_rare_words_outrank_common_ones() -> None:
+    abstract = "The paper proposes a system. The system uses wavelength multiplexing."
+    texts = [k.text for k in extract_keyphrases("", abstract, n=3)]
+    assert texts[0] == "wavelength multiplexing"

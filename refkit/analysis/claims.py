@@ -132,11 +132,15 @@ def classify_sentences(
             continue
         role, score = predicted[index]
         role = cues.refine_role(role, text)
-        if role == "finding" and not _states_finding(text, len(texts) - 1 - index):
+        from_end = len(texts) - 1 - index
+        if role == "finding" and not _states_finding(text, from_end):
             role = "result"
+        if role == "result" and from_end == 1 and cues.generalises(text):
+            # Just before the closing sentence, a result that says what it means is a finding.
+            role = "finding"
         roles.append((role, score))
     return [
-        ("other", score) if cues.is_availability(text) else (role, score)
+        ("other", score) if cues.is_availability(text) or cues.is_not_claim(text) else (role, score)
         for text, (role, score) in zip(texts, roles, strict=True)
     ]
 
@@ -151,6 +155,8 @@ def _states_finding(text: str, from_end: int) -> bool:
     """
     if from_end == 0:
         return True
+    if cues.reports_detail(text):
+        return False
     return cues.reports_claim(text) and (from_end <= 2 or not cues.reports_statistics(text))
 
 

@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "generalises",
     "hedges",
     "is_availability",
+    "is_not_claim",
     "polarity",
     "refine_role",
     "relation",
     "reports_claim",
+    "reports_detail",
     "reports_statistics",
     "states_result",
 ]
@@ -112,6 +115,32 @@ _AVAILABILITY = re.compile(
     r"\bsource\s+code\b"
 )
 
+# Sentences about the document rather than the research: a review's agenda, series and
+# copyright notices, contact lines.  Whatever their place, they claim nothing.
+_NOT_CLAIM = re.compile(
+    r"\b(?:article|paper|review|chapter)\s+is\s+(?:a\s+)?part\s+of\b|\bspecial\s+issue\b|©|"
+    r"\bcopyright\b|\ball\s+rights\s+reserved|"
+    r"\bwe\s+(?:will\s+|then\s+|also\s+|further\s+|briefly\s+)?(?:discuss|summari[sz]e|outline|review)\b|"
+    r"\bin\s+this\s+(?:review|chapter)\b|\bthis\s+review\b|"
+    r"\bwill\s+be\s+(?:discussed|presented|introduced|reviewed|described|elaborated)|\bwe\s+will\b|"
+    r"\S@\S|^\W*contact\b"
+)
+# Generalising wording: what the results mean rather than what was measured ("these data
+# suggest", "may act as", "thus", "we propose").
+_GENERALISES = re.compile(
+    r"\b(?:may|might|could|suggest\w*|indicat\w*|impl(?:y|ies|ying)|likely|"
+    r"(?:these|our|the)\s+(?:\w+\s+)?(?:results|findings|data|observations|experiments)|"
+    r"together|thus|therefore|hence|"
+    r"we\s+(?:propose|conclude|show|demonstrate|report|reveal|identify|provide|establish|find)|"
+    r"here\w*,?\s+we|provid\w*\s+(?:new\s+|novel\s+|first\s+)?(?:evidence|insights?)|"
+    r"reveal\w*|demonstrat\w*|highlight\w*|underscor\w*|establish\w*)\b"
+)
+# Test statistics proper (not sample counts): p-values, intervals, ratios, percentages.
+_TEST_STATISTICS = re.compile(
+    r"\b[pP]\s*[<=>≤]|±|\b(?:CI|OR|HR|RR|SD|SEM?)\b|\d+(?:\.\d+)?\s*%|\br\s*="
+)
+_TENTATIVE = re.compile(r"\b(?:may|might|could|suggest\w*|indicat\w*|impl(?:y|ies|ying)|likely)\b")
+
 _CLAIM_ROLES = frozenset({"finding", "conclusion", "contribution", "implication", "limitation"})
 
 
@@ -199,3 +228,18 @@ def refine_role(role: str, text: str) -> str:
     if role == "finding" and _CONCLUSION.search(lowered):
         return "conclusion"
     return role
+
+
+def is_not_claim(text: str) -> bool:
+    """Whether a sentence is about the document (agenda, notice, contact), not a claim."""
+    return bool(_NOT_CLAIM.search(text))
+
+
+def generalises(text: str) -> bool:
+    """Whether a sentence says what results mean ("these data suggest", "may act as")."""
+    return bool(_GENERALISES.search(text.lower()))
+
+
+def reports_detail(text: str) -> bool:
+    """Whether a sentence reports test statistics without saying what they mean."""
+    return bool(_TEST_STATISTICS.search(text)) and not _TENTATIVE.search(text.lower())

@@ -2,19 +2,26 @@
 
 Extraction needs no tagger and no model.  Candidate phrases are runs of content words
 between stop words, punctuation and verbs (a lexicon of function words and common verbs,
-and suffix rules for adverbs); each word is scored by how often and how early it occurs
-(title words count more), a phrase by the sum of its words, and phrases are grouped by
-their Porter stems so "neural network" and "neural networks" are one keyphrase.  A phrase
-contained in a better one is dropped unless it also stands on its own often enough.
+and suffix rules for adverbs), ending on a noun (suffix rules for adjectives); generic
+words ("method", "high") may sit inside a phrase but never form one alone.  Each word is
+scored by how often and how early it occurs (title words count more) times its rarity in
+abstracts (``rarity.json``, document frequencies over CSAbstruct, built by
+``scripts/build_rarity.py``), a phrase by the sum of its words, lone words discounted, and
+phrases are grouped by their Porter stems so "neural network" and "neural networks" are
+one keyphrase.  A phrase contained in a better one is dropped unless it also occurs on its
+own.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from refkit.model import Keyword
 
@@ -365,6 +372,47 @@ _STOPWORDS = frozenset(
         "literature",
         "analysis",
         "analyses",
+    ]
+)
+
+# Generic words that belong inside a keyphrase ("numerical integration method", "high
+# speed train") but never make one alone and add little to a phrase's score.
+_WEAK = frozenset(
+    [
+        "method",
+        "methods",
+        "problem",
+        "problems",
+        "analysis",
+        "analyses",
+        "approach",
+        "result",
+        "results",
+        "high",
+        "low",
+        "large",
+        "small",
+        "first",
+        "second",
+        "real",
+        "order",
+        "type",
+        "types",
+        "case",
+        "cases",
+        "research",
+        "study",
+        "work",
+        "new",
+        "based",
+        "two",
+        "three",
+        "multi",
+        "time",
+        "process",
+        "system",
+        "systems",
+        "data",
     ]
 )
 
@@ -786,6 +834,23 @@ _MAX_WORDS = 5
 _POSITION_SCALE = 30.0
 _LENGTH_EXPONENT = 0.0
 _FREQUENCY_BONUS = 0.0
+# A lone word is rarely a keyphrase by itself; title words are the author's own choice.
+_SINGLE_WORD_WEIGHT = 0.2
+_TITLE_WEIGHT = 2.0
+_WEAK_WEIGHT = 0.3
+
+
+@lru_cache(maxsize=1)
+def _rarity() -> dict[str, float]:
+    """Each stem's inverse document frequency in abstracts, scaled to (0, 1]; stems missing
+    from the table are rare and count fully."""
+    data = json.loads(resources.files("refkit.analysis").joinpath("rarity.json").read_text("utf-8"))
+    documents = int(data["documents"])
+    scale = math.log(documents + 1)
+    return {
+        word: math.log((documents + 1) / (count + 1)) / scale
+        for word, count in data["frequency"].items()
+    }
 
 
 @lru_cache(maxsize=1)
@@ -837,7 +902,14 @@ _VERB_STEM_SET = frozenset(_VERB_STEMS)
 @lru_cache(maxsize=65536)
 def _is_content(token: str) -> bool:
     lowered = token.lower()
-    if not token[0].isalpha() or lowered in _STOPWORDS or len(lowered) < 2:
+    if lowered in _WEAK:
+        return True
+    if (
+        not token[0].isalpha()
+        or lowered in _STOPWORDS
+        or len(lowered) < 2
+        or lowered in _IRREGULAR_VERBS
+    ):
         return False
     # Adverbs ("significantly") never belong to a keyphrase.
     if (
@@ -876,6 +948,254 @@ def _could_be_verb(word: str) -> bool:
     return root in _VERB_STEM_SET or lowered in _NOUN_EXCEPTIONS or root in {"experi", "leverag"}
 
 
+# Adjective endings: a keyphrase names a thing, so it never ends on one ("carriers
+# accountable", "serious"); nouns with these endings are listed as exceptions.
+_ADJECTIVE_SUFFIXES = ("able", "ible", "ous", "ful", "less", "ical", "ive", "ed", "ent", "ant")
+_ADJECTIVE_NOUNS = frozenset(
+    [
+        "objective",
+        "objectives",
+        "alternative",
+        "initiative",
+        "incentive",
+        "perspective",
+        "derivative",
+        "directive",
+        "executive",
+        "representative",
+        "archive",
+        "drive",
+        "motive",
+        "detective",
+        "explosive",
+        "agent",
+        "client",
+        "component",
+        "content",
+        "element",
+        "environment",
+        "equipment",
+        "event",
+        "gradient",
+        "government",
+        "investment",
+        "management",
+        "measurement",
+        "moment",
+        "patent",
+        "patient",
+        "percent",
+        "requirement",
+        "segment",
+        "student",
+        "treatment",
+        "agreement",
+        "assessment",
+        "development",
+        "document",
+        "experiment",
+        "instrument",
+        "statement",
+        "coefficient",
+        "constituent",
+        "continent",
+        "current",
+        "deployment",
+        "employment",
+        "engagement",
+        "enrolment",
+        "enrollment",
+        "improvement",
+        "movement",
+        "payment",
+        "recruitment",
+        "settlement",
+        "argument",
+        "department",
+        "parent",
+        "respondent",
+        "resident",
+        "incident",
+        "accident",
+        "opponent",
+        "president",
+        "talent",
+        "extent",
+        "intent",
+        "account",
+        "constant",
+        "consultant",
+        "entrant",
+        "immigrant",
+        "participant",
+        "plant",
+        "variant",
+        "applicant",
+        "restaurant",
+        "tenant",
+        "merchant",
+        "assistant",
+        "descendant",
+        "pollutant",
+        "grant",
+        "giant",
+        "servant",
+        "seed",
+        "speed",
+        "need",
+        "feed",
+        "bed",
+        "shed",
+        "breed",
+        "hundred",
+        "weed",
+    ]
+)
+# Past forms without the "-ed" ending, and contraction stumps ("doesn't" -> "doesn").
+_IRREGULAR_VERBS = frozenset(
+    [
+        "came",
+        "went",
+        "made",
+        "took",
+        "gave",
+        "got",
+        "began",
+        "became",
+        "brought",
+        "built",
+        "chose",
+        "drew",
+        "felt",
+        "held",
+        "kept",
+        "knew",
+        "led",
+        "left",
+        "lost",
+        "meant",
+        "met",
+        "ran",
+        "said",
+        "saw",
+        "sent",
+        "sought",
+        "spent",
+        "stood",
+        "taught",
+        "told",
+        "thought",
+        "understood",
+        "won",
+        "wrote",
+        "written",
+        "taken",
+        "given",
+        "known",
+        "seen",
+        "shown",
+        "grown",
+        "chosen",
+        "become",
+        "looks",
+        "seems",
+        "says",
+        "gets",
+        "makes",
+        "takes",
+        "gives",
+        "doesn",
+        "don",
+        "isn",
+        "aren",
+        "wasn",
+        "weren",
+        "didn",
+        "couldn",
+        "shouldn",
+        "wouldn",
+        "hasn",
+        "haven",
+        "won't",
+        "ll",
+        "ve",
+        "re",
+    ]
+)
+
+
+@lru_cache(maxsize=65536)
+def _is_adjective(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in _ADJECTIVE_NOUNS or len(lowered) <= 4 or word.isupper():
+        return False
+    return lowered.endswith(_ADJECTIVE_SUFFIXES) or lowered in _ADJECTIVES
+
+
+_ADJECTIVES = frozenset(
+    [
+        "available",
+        "serious",
+        "intact",
+        "open",
+        "simple",
+        "real",
+        "similar",
+        "common",
+        "general",
+        "necessary",
+        "robust",
+        "easy",
+        "useful",
+        "free",
+        "hard",
+        "full",
+        "clear",
+        "complex",
+        "current",
+        "possible",
+        "likely",
+        "due",
+        "able",
+        "optimal",
+        "suitable",
+        "overall",
+        "key",
+        "novel",
+        "previous",
+        "various",
+        "typical",
+        "usual",
+        "unique",
+        "accurate",
+        "appropriate",
+        "adequate",
+        "separate",
+        "complete",
+        "specific",
+        "generic",
+        "basic",
+        "classic",
+        "strong",
+        "weak",
+        "fast",
+        "slow",
+        "cheap",
+        "expensive",
+        "easy",
+        "difficult",
+        "higher",
+        "lower",
+        "larger",
+        "smaller",
+        "faster",
+        "slower",
+        "further",
+        "own",
+    ]
+)
+
+
 def _is_plural(word: str) -> bool:
     lowered = word.lower()
     return lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "ics"))
@@ -896,6 +1216,10 @@ def _candidates(text: str, offset: int = 0, first_position: int = 0) -> list[_Oc
     position = first_position
 
     def close() -> None:
+        # A phrase ends on its head noun: trailing adjectives and participles go
+        # ("carriers accountable", "pricing adopted").
+        while run and _is_adjective(run[-1].group()):
+            run.pop()
         # A gerund opening a run is a verb ("unveiling exogenous gaps").
         if (
             run
@@ -951,17 +1275,22 @@ def extract_keyphrases(title: str, abstract: str, n: int = 10) -> list[Keyword]:
     and spans in the abstract.  Gives ``[]`` for empty text; never raises."""
     if n <= 0 or not (title.strip() or abstract.strip()):
         return []
-    occurrences = _candidates(title, offset=-1_000_000) + _candidates(
-        abstract, first_position=len(title.split())
-    )
+    in_title = _candidates(title, offset=-1_000_000)
+    occurrences = in_title + _candidates(abstract, first_position=len(title.split()))
     if not occurrences:
         return []
     # Word scores: frequency, weighted towards early mentions (title words come first).
     word_score: dict[str, float] = defaultdict(float)
-    for occurrence in occurrences:
+    for number, occurrence in enumerate(occurrences):
         weight = 1.0 + _POSITION_SCALE / (occurrence.position + _POSITION_SCALE)
+        if number < len(in_title):
+            weight += _TITLE_WEIGHT
         for word in occurrence.words:
             word_score[stem(word)] += weight
+    rarity = _rarity()
+    if rarity:
+        for root in word_score:
+            word_score[root] *= rarity.get(root, 1.0)
     groups: dict[tuple[str, ...], list[_Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         key = tuple(stem(w) for w in occurrence.words)
@@ -972,8 +1301,13 @@ def extract_keyphrases(title: str, abstract: str, n: int = 10) -> list[Keyword]:
             groups[key[begin:]].append(
                 _Occurrence(occurrence.words[begin:], occurrence.position + begin, -1, -1)
             )
+    weak = {stem(w) for w in _WEAK}
+    for root in weak & word_score.keys():
+        word_score[root] *= _WEAK_WEIGHT
     scored: list[tuple[float, tuple[str, ...]]] = []
     for key, members in groups.items():
+        if all(root in weak for root in key):
+            continue
         # A lone generic word earns less than a phrase that names a concept.
         whole = [m for m in members if m.start != -1]
         frequency = len(whole) + 0.5 * (len(members) - len(whole))
@@ -981,6 +1315,7 @@ def extract_keyphrases(title: str, abstract: str, n: int = 10) -> list[Keyword]:
             sum(word_score[w] for w in key)
             / (len(key) ** _LENGTH_EXPONENT)
             * (1 + _FREQUENCY_BONUS * min(frequency, 4))
+            * (_SINGLE_WORD_WEIGHT if len(key) == 1 else 1.0)
         )
         scored.append((score, key))
     scored.sort(key=lambda item: (-item[0], item[1]))
@@ -1014,9 +1349,8 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 def _stands_alone(
     key: tuple[str, ...], longer: tuple[str, ...], groups: dict[tuple[str, ...], list[_Occurrence]]
 ) -> bool:
-    """Whether ``key`` occurs as a whole phrase of its own at least twice beyond ``longer``."""
-    own = sum(1 for m in groups[key] if m.start != -1)
-    return own >= 2
+    """Whether ``key`` also occurs as a whole phrase of its own, not only inside ``longer``."""
+    return any(m.start != -1 for m in groups[key])
 
 
 def _surface(members: Sequence[_Occurrence]) -> str:
