@@ -64,3 +64,26 @@ def test_hedged_frame_keeps_its_hedge() -> None:
         claims=(Claim("Our results suggest that proximity may matter less.", 0, 52, "finding"),)
     )
     assert summarise(record, "Doe (2020)") == "Doe (2020) suggested that proximity may matter less."
+
+
+def test_lead_ins_connectives_and_statements_about_the_paper_are_left_out() -> None:
+    record = Record(
+        type="article-journal",
+        title="T",
+        author=(Person("Doe", "Jane"), Person("Roe", "Rick")),
+        claims=(
+            Claim("Policy implications for research are discussed.", 0, 48, "implication"),
+            Claim(
+                "Based on a survey of 80 firms, the results show that exporters innovate more.",
+                49,
+                126,
+                "finding",
+            ),
+            Claim("On the contrary, subsidies have no effect on innovation.", 127, 183, "finding"),
+        ),
+    )
+    summary = summarise(record, "Doe and Roe (2020)")
+    assert summary == (
+        "Doe and Roe (2020) found that exporters innovate more. "
+        "The authors also found that subsidies have no effect on innovation."
+    )

@@ -31,6 +31,26 @@ _FRAME = re.compile(
     r"confirms|confirmed|conclude|concludes|concluded|argue|argues|argued|found)\s+that\s+",
     re.IGNORECASE,
 )
+# Words that link a sentence to the one before it; a summary sentence stands alone.
+_CONNECTIVE = re.compile(
+    r"^(?:on the contrary|in contrast|in addition|additionally|moreover|furthermore|however|"
+    r"overall|in particular|finally|also|thus|therefore|hence|consequently|importantly|"
+    r"specifically|notably|in sum|in summary|taken together)\s*,\s*",
+    re.IGNORECASE,
+)
+# A lead-in that says how the result was reached ("Based on a survey of 259 firms, the
+# results show that ..."); dropped only when a reporting frame follows it.
+_LEAD_IN = re.compile(
+    r"^(?:based on|using|drawing on|building on|through|by|with|from|relying on|employing|"
+    r"analy[sz]ing|combining)\b[^,]{3,200},\s*",
+    re.IGNORECASE,
+)
+# Sentences about the paper rather than about the world: "implications are discussed".
+_META = re.compile(
+    r"\b(?:is|are|were|was)\s+(?:also\s+)?(?:discussed|presented|outlined|described|provided|"
+    r"offered|proposed|reviewed|examined|explored)\s*$",
+    re.IGNORECASE,
+)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|I|my)\b", re.IGNORECASE)
 _SELF_REFERENCE = re.compile(
     r"\bthis (?:paper|study|article|research|chapter|thesis)\b", re.IGNORECASE
@@ -70,6 +90,12 @@ def _clause(claim: Claim) -> tuple[str, str] | None:
     if claim.role == "limitation":
         return None
     verb = _ROLE_VERBS.get(claim.role, "found")
+    if _META.search(text):
+        return None
+    text = _CONNECTIVE.sub("", text)
+    lead_in = _LEAD_IN.match(text)
+    if lead_in and _FRAME.match(text[lead_in.end() :]):
+        text = text[lead_in.end() :]
     match = _FRAME.match(text)
     if match:
         said = match.group("verb").lower()
