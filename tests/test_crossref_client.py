@@ -147,7 +147,12 @@ def test_a_failure_that_lasts_is_unreachable_never_not_found(server: CrossrefTes
         assert {r.status for r in results} == {"unreachable"}
         assert all("HTTP 503" in r.error for r in results)
         assert client.stats["requests"] == 3
-        # Nothing about them was remembered: the next run asks again and gets answers.
+        # In the same run Crossref is given up on: no more requests, and still no verdict.
+        later = list(client.works([RESPOL]))
+        assert [r.status for r in later] == ["unreachable"]
+        assert client.stats["requests"] == 3
+    # Nothing about them was remembered: the next run asks again and gets answers.
+    with make_client(server, max_retries=2) as client:
         again = {r.doi: r.status for r in client.works([CEMJ, UNKNOWN])}
     assert again == {CEMJ: "found", UNKNOWN: "not-found"}
 

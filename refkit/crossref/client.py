@@ -194,6 +194,8 @@ class CrossrefClient:
         self.offline = offline
         self.timeout = timeout
         self.max_retries = max(0, max_retries)
+        #: Why Crossref is given up on for the rest of the run, once every retry has failed.
+        self._down = ""
         self.batch_size = max(1, min(batch_size, 1000))
         self.backoff = backoff or Backoff()
         self.cache = cache
@@ -462,6 +464,10 @@ class CrossrefClient:
         throttle = self._throttles[kind]
         reason = "no attempt made"
         status: int | None = None
+        if self._down:
+            # Crossref already failed every retry in this run: asking again for each of the
+            # remaining entries would take minutes and tell nothing new.
+            return _Outcome("unreachable", message=self._down)
         for attempt in range(self.max_retries + 1):
             if self._stop.is_set():
                 return _Outcome("unreachable", message="run stopped")
@@ -520,9 +526,9 @@ class CrossrefClient:
             # Everyone waits, not just this request: the pool as a whole is over its limit.
             throttle.pause(self.backoff.delay(attempt, retry_after, self._rng))
         self.stats.add("failures")
-        return _Outcome(
-            "unreachable", message=f"{reason}, after {self.max_retries + 1} attempts", status=status
-        )
+        message = f"{reason}, after {self.max_retries + 1} attempts"
+        self._down = message
+        return _Outcome("unreachable", message=message, status=status)
 
     # -- the run's memory -------------------------------------------------------------------
     def _recall(self, doi: str) -> WorkResult | None:
