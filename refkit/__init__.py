@@ -6,8 +6,10 @@ The front door is small: :func:`ingest` reads documents into :class:`Record` val
 analyse abstracts, and :func:`render` writes annotated bibliographies.
 :class:`RefkitError` is the base of every error refkit raises on purpose.
 
-The functions are imported on first use, so that ``import refkit`` (and the command
-line's ``--help``) stays fast.
+Functions whose modules are heavy are imported on first use, so that ``import refkit``
+(and the command line's ``--help``) stays fast.  ``ingest`` and ``render`` share their
+names with subpackages, so they are bound here at once: importing a submodule later
+would otherwise rebind the name to the package.
 """
 
 from __future__ import annotations
@@ -18,24 +20,22 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 from refkit.errors import InputError, RefkitError
+from refkit.ingest import ingest
 from refkit.model import Check, Claim, Date, Keyword, Person, Provenance, Record
+from refkit.render import render
 
 if TYPE_CHECKING:
     from refkit.analysis import claims, keywords
     from refkit.crossref.check import check
-    from refkit.ingest import ingest
     from refkit.references import parse_reference, parse_references
-    from refkit.render import render
 
 #: Public functions and the modules that define them.
 _LAZY: dict[str, str] = {
     "check": "refkit.crossref.check",
     "claims": "refkit.analysis",
-    "ingest": "refkit.ingest",
     "keywords": "refkit.analysis",
     "parse_reference": "refkit.references",
     "parse_references": "refkit.references",
-    "render": "refkit.render",
 }
 
 

@@ -18,7 +18,7 @@ from types import TracebackType
 
 from refkit.errors import RefkitError
 from refkit.model import Record
-from refkit.render.environment import FORMATS, builtin_dir, make_environment
+from refkit.render.formats import FORMATS
 from refkit.render.styles import STYLES, UnknownStyleError, get_style
 
 __all__ = [
@@ -62,6 +62,8 @@ class UnknownTemplateError(TemplateError):
 def available_templates(user_dir: Path | None = None) -> dict[str, tuple[str, ...]]:
     """Template names and their formats, the user's folder included."""
     found: dict[str, set[str]] = {}
+    from refkit.render.environment import builtin_dir
+
     for folder in (builtin_dir(), user_dir):
         if folder is None or not folder.is_dir():
             continue
@@ -141,6 +143,8 @@ def render(
         fmt = fmt or "md"
         base = template
         name = f"{template}.{fmt}.j2"
+    from refkit.render.environment import make_environment
+
     environment = make_environment(fmt, user_dir)
     try:
         compiled = environment.get_template(name)

@@ -32,6 +32,7 @@ from jinja2 import (
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from refkit.render.escaping import latex_escape, markdown_escape
+from refkit.render.formats import FORMATS
 from refkit.render.richtext import RichText
 
 __all__ = [
@@ -44,7 +45,6 @@ __all__ = [
 ]
 
 #: Output formats and the suffix of their templates (``annotated.<fmt>.j2``).
-FORMATS: tuple[str, ...] = ("md", "html", "tex", "txt")
 BUILTIN_PREFIX = "builtin"
 
 
