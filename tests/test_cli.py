@@ -126,5 +126,7 @@ def test_help_imports_no_heavy_module() -> None:
         "heavy = [m for m in ('habanero', 'jinja2', 'citeproc', 'pycrfsuite', 'bibtexparser', "
         "'pypdf', 'requests', 'sqlite3') if m in sys.modules]; print(','.join(heavy))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""

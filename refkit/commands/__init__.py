@@ -9,4 +9,13 @@ so ``refkit --help`` stays instant.
 from __future__ import annotations
 
 #: Command modules in the order ``refkit --help`` lists them.
-COMMANDS: tuple[str, ...] = ("ingest", "refs", "render", "claims", "keywords", "check", "config")
+COMMANDS: tuple[str, ...] = (
+    "build",
+    "ingest",
+    "check",
+    "refs",
+    "claims",
+    "keywords",
+    "render",
+    "config",
+)

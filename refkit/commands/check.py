@@ -409,34 +409,6 @@ def _write_fixes(
 
 
 def _fix_one(result: CheckResult, overwrite: frozenset[str]) -> tuple[Record, tuple[Change, ...]]:
-    from refkit.crossref.fix import fix_record
+    from refkit.crossref.fix import fix_from_result
 
-    check = result.check
-    record = result.record
-    if check.verdict in {"ok", "corrected", "retracted", "withdrawn"}:
-        return fix_record(record, work=result.work, overwrite=overwrite, key=result.key)
-    if check.verdict == "missing" and check.details.get("candidate") and result.work is not None:
-        reason = f"found by search, confidence {check.details.get('confidence', 0):.2f}"
-        return fix_record(
-            record,
-            work=result.work,
-            found_doi=str(check.details["candidate"]),
-            overwrite=overwrite,
-            key=result.key,
-            reason=reason,
-        )
-    if check.verdict == "malformed" and check.details.get("cleaned"):
-        trusted = check.details.get("cleaned_verdict") in {
-            "ok",
-            "corrected",
-            "retracted",
-            "withdrawn",
-        }
-        return fix_record(
-            record,
-            work=result.work if trusted else None,
-            cleaned_doi=str(check.details["cleaned"]),
-            overwrite=overwrite,
-            key=result.key,
-        )
-    return record, ()
+    return fix_from_result(result, overwrite)

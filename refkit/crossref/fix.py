@@ -10,11 +10,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from refkit.crossref.jats import jats_sections, jats_to_text
 from refkit.crossref.verify import lost_dash, work_doi, work_pages
 from refkit.model import Provenance, Record, attribute_name, csl_name
+
+if TYPE_CHECKING:
+    from refkit.crossref.check import CheckResult
 
 #: Fields filled from Crossref when the entry leaves them empty (record attribute names).
 FILLABLE: tuple[str, ...] = (
@@ -241,3 +244,39 @@ def _same(name: str, old: Any, new: Any) -> bool:
         # An abstract the user kept is theirs, whatever its wording.
         return True
     return fold(str(old)) == fold(str(new))
+
+
+def fix_from_result(
+    result: CheckResult, overwrite: Collection[str] = frozenset()
+) -> tuple[Record, tuple[Change, ...]]:
+    """Apply what a check found: fields from the confirmed work, a DOI found by search
+    (with the candidate's work), or a malformed DOI's cleaned form; nothing otherwise."""
+    check = result.check
+    record = result.record
+    if check.verdict in {"ok", "corrected", "retracted", "withdrawn"}:
+        return fix_record(record, work=result.work, overwrite=overwrite, key=result.key)
+    if check.verdict == "missing" and check.details.get("candidate") and result.work is not None:
+        reason = f"found by search, confidence {check.details.get('confidence', 0):.2f}"
+        return fix_record(
+            record,
+            work=result.work,
+            found_doi=str(check.details["candidate"]),
+            overwrite=overwrite,
+            key=result.key,
+            reason=reason,
+        )
+    if check.verdict == "malformed" and check.details.get("cleaned"):
+        trusted = check.details.get("cleaned_verdict") in {
+            "ok",
+            "corrected",
+            "retracted",
+            "withdrawn",
+        }
+        return fix_record(
+            record,
+            work=result.work if trusted else None,
+            cleaned_doi=str(check.details["cleaned"]),
+            overwrite=overwrite,
+            key=result.key,
+        )
+    return record, ()
