@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import unicodedata
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -60,3 +64,23 @@ def decode(data: bytes, source: str) -> Decoded:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         return Decoded(unicodedata.normalize("NFC", text), encoding)
     raise UnsupportedInputError("cannot decode the text", source=source)  # pragma: no cover
+
+
+@contextmanager
+def quiet_library(name: str) -> Iterator[None]:
+    """Silence a library's warnings and log records for the duration of a read.
+
+    Parsers report recoverable damage through both channels; the user gets refkit's own
+    message instead, and tests that turn warnings into errors stay meaningful.  A level
+    above CRITICAL on the library's top logger reaches its module loggers, which inherit
+    their effective level (``disabled`` would not be inherited).
+    """
+    logger = logging.getLogger(name)
+    previous = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(previous)

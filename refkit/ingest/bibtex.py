@@ -10,11 +10,8 @@ carries it to the output unchanged.
 
 from __future__ import annotations
 
-import logging
 import re
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +20,7 @@ from refkit.abstracts import split_sections
 from refkit.errors import InputError, RefkitError
 from refkit.export.bibtex import DEFAULT_CSL_TYPE, LICENSE_PREFIX, MONTHS, SUBTYPE_WORDS
 from refkit.export.latex import latex_to_unicode
+from refkit.ingest.base import quiet_library
 from refkit.model import CSL_TYPES, Date, Person, Provenance, Record
 
 __all__ = ["BibtexReader", "parse_bibtex", "parse_person_list"]
@@ -90,19 +88,9 @@ _VERBATIM_ESCAPE = re.compile(r"\\([_%#&$~^{}])")
 _SPLIT_IDS = re.compile(r"[,;\s]+")
 
 
-@contextmanager
-def _quiet() -> Iterator[None]:
-    """Silence bibtexparser's log lines and warnings: failures become record warnings."""
-    # The level is inherited by bibtexparser's module loggers (splitter, middlewares).
-    logger = logging.getLogger("bibtexparser")
-    previous = logger.level
-    logger.setLevel(logging.CRITICAL + 1)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        logger.setLevel(previous)
+def _quiet() -> AbstractContextManager[None]:
+    """Silence bibtexparser's warnings and log records for the duration of a read."""
+    return quiet_library("bibtexparser")
 
 
 def _split_top_level(value: str, separators: str) -> list[str]:

@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from refkit import doi as doi_module
-from refkit.errors import DoiError, InputError, UnsupportedInputError
+from refkit.errors import DoiError, UnsupportedInputError
 from refkit.identifiers import find_isbns, find_issns, valid_isbn, valid_issn
 from refkit.ingest import text as text_reader
 from refkit.ingest.base import decode
@@ -992,20 +992,7 @@ def _finish(record: Record, source: str) -> Record:
 
 def _from_visible_text(text: str, source: str) -> list[Record]:
     """Records the plain-text reader finds in the visible text, provenance marked as such."""
-    if not text.strip():
-        return []
-    try:
-        records = text_reader.read_text(text, source)
-    except InputError:
-        return []
-    marked: list[Record] = []
-    for record in records:
-        provenance = {
-            name: replace(p, note=f"visible text; {p.note}" if p.note else "visible text")
-            for name, p in record.provenance.items()
-        }
-        marked.append(replace(record, provenance=provenance))
-    return marked
+    return text_reader.read_embedded_text(text, source, "visible text")
 
 
 class HtmlReader:

@@ -17,11 +17,9 @@ messages are silenced so nothing reaches the user's terminal but refkit's report
 from __future__ import annotations
 
 import io
-import logging
 import re
-import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -29,6 +27,7 @@ from refkit import doi as doi_module
 from refkit.errors import DoiError, InputError, UnsupportedInputError
 from refkit.identifiers import find_isbns, find_issns, valid_isbn, valid_issn
 from refkit.ingest import text as text_reader
+from refkit.ingest.base import quiet_library
 from refkit.ingest.merge import merge
 from refkit.ingest.metadata import (
     clean_abstract,
@@ -63,25 +62,9 @@ _XMP_NAMESPACES = {
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 
-@contextmanager
-def _quiet() -> Iterator[None]:
-    """Silence pypdf's warnings and log records for the duration of a read.
-
-    pypdf reports recoverable damage ("Ignoring wrong pointing object", "incorrect
-    startxref") through both channels; the user gets refkit's own message instead,
-    and tests that turn warnings into errors stay meaningful.
-    """
-    # A level above CRITICAL on the parent reaches pypdf's per-module child loggers,
-    # which inherit their effective level (``disabled`` would not be inherited).
-    logger = logging.getLogger("pypdf")
-    previous_level = logger.level
-    logger.setLevel(logging.CRITICAL + 1)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        logger.setLevel(previous_level)
+def _quiet() -> AbstractContextManager[None]:
+    """Silence pypdf's warnings and log records for the duration of a read."""
+    return quiet_library("pypdf")
 
 
 # --------------------------------------------------------------------------- junk filters
@@ -420,20 +403,7 @@ def _describe(error: BaseException) -> str:
 
 
 def _from_text(text: str, source: str) -> list[Record]:
-    if not text.strip():
-        return []
-    try:
-        records = text_reader.read_text(text, source)
-    except InputError:
-        return []
-    marked: list[Record] = []
-    for record in records:
-        provenance = {
-            name: replace(p, note=f"PDF text; {p.note}" if p.note else "PDF text")
-            for name, p in record.provenance.items()
-        }
-        marked.append(replace(record, provenance=provenance))
-    return marked
+    return text_reader.read_embedded_text(text, source, "PDF text")
 
 
 def _creation_date(meta: _Meta, source: str, record: Record) -> Record:

@@ -1378,6 +1378,27 @@ def read_text(text: str, source: str) -> list[Record]:
     return [record]
 
 
+def read_embedded_text(text: str, source: str, where: str) -> list[Record]:
+    """Records in text taken from inside another document (an HTML page's visible text, a
+    PDF's pages), with each value's provenance marked ``where``; ``[]`` when there are none."""
+    if not text.strip():
+        return []
+    try:
+        records = read_text(text, source)
+    except UnsupportedInputError:
+        return []
+    return [
+        dataclasses.replace(
+            record,
+            provenance={
+                name: dataclasses.replace(p, note=f"{where}; {p.note}" if p.note else where)
+                for name, p in record.provenance.items()
+            },
+        )
+        for record in records
+    ]
+
+
 class TextReader:
     """Fallback reader for any text no more specific reader claims."""
 
