@@ -24,7 +24,10 @@ from refkit.crossref.check import describe, read_doi_list
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Check DOIs against Crossref; write a CSV report.")
+    parser = argparse.ArgumentParser(
+        description="Check DOIs against Crossref; write a CSV report.",
+        epilog="Example: python scripts/check_dois.py dois.txt report.csv --mailto me@example.org",
+    )
     parser.add_argument("dois", type=Path, help="a text file with one DOI per line")
     parser.add_argument("report", type=Path, help="the CSV file to write")
     parser.add_argument("--mailto", default="", help="contact for Crossref's polite pool")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -33,7 +34,19 @@ OUTPUTS = {
 
 
 def build(folder: Path) -> None:
-    """Write every output of the example library into ``folder``."""
+    """Write every output of the example library into ``folder``.
+
+    The user's settings (a mirror's URL, a contact address) are set aside, so the files
+    are the ones every machine makes.
+    """
+    saved = {name: os.environ.pop(name) for name in list(os.environ) if name.startswith("REFKIT_")}
+    try:
+        _build(folder)
+    finally:
+        os.environ.update(saved)
+
+
+def _build(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, fmt in OUTPUTS.items():
         code = refkit(["ingest", str(DOCUMENTS), "-o", str(folder / name), "--to", fmt, "-q"])
