@@ -29,6 +29,11 @@ _IN_TEXT = re.compile(
 )
 
 
+# Typesetting turns a DOI's hyphens into Unicode dashes ("10.1007/s00168‐016‐0766‐5");
+# registered DOIs use the ASCII hyphen-minus.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+
+
 def _trim_trailing(doi: str) -> str:
     """Remove sentence punctuation after a DOI, keeping brackets that belong to it."""
     while doi:
@@ -57,7 +62,7 @@ def normalize(text: str) -> str:
     candidate = _PREFIX.sub("", candidate)
     if "%" in candidate:
         candidate = urllib.parse.unquote(candidate)
-    candidate = re.sub(r"\s+", "", candidate)
+    candidate = re.sub(r"\s+", "", candidate).translate(_DASHES)
     candidate = _trim_trailing(candidate)
     if not _SHAPE.match(candidate):
         raise DoiError("not a DOI (expected 10.<registrant>/<suffix>)", doi=text.strip())
@@ -75,10 +80,10 @@ def find_all(text: str) -> Iterator[tuple[str, int, int]]:
     ``start``/``end`` span the DOI itself in ``text`` (not its ``doi:`` or URL prefix).
     """
     for match in _IN_TEXT.finditer(text):
-        doi = _trim_trailing(match.group(1))
-        if _SHAPE.match(doi):
+        written = _trim_trailing(match.group(1))
+        if _SHAPE.match(written):
             start = match.start(1)
-            yield doi, start, start + len(doi)
+            yield written.translate(_DASHES), start, start + len(written)
 
 
 def find_first(text: str) -> str:

@@ -60,3 +60,9 @@ def test_normalize_raises_only_doi_errors(text: str) -> None:
     except DoiError:
         return
     assert doi.is_valid(result)
+
+
+def test_typographic_hyphens_become_ascii() -> None:
+    text = "Annals 57 (1): 125‑44. doi:10.1007/s00168‐016‐0766‐5."
+    assert [d for d, _, _ in doi.find_all(text)] == ["10.1007/s00168-016-0766-5"]
+    assert doi.normalize("10.1007/s00168\u2010016\u20100766\u20105") == "10.1007/s00168-016-0766-5"
