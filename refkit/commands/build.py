@@ -121,18 +121,13 @@ def _client(args: argparse.Namespace, settings: Any) -> Any:
     from refkit.crossref.cache import WorkCache
     from refkit.crossref.client import CrossrefClient
 
+    overrides: dict[str, Any] = {
+        "base_url": settings["crossref_url"],
+        "mailto": settings["mailto"],
+        "offline": bool(settings["offline"]),
+    }
     if args.no_cache:
-        cache = None
+        overrides["cache"] = None
     elif args.cache:
-        cache = WorkCache(Path(args.cache))
-    else:
-        folder = settings["cache_dir"]
-        cache = WorkCache(Path(folder) / "crossref.sqlite3" if folder else None)
-    return CrossrefClient(
-        base_url=settings["crossref_url"],
-        doi_url=settings["doi_url"],
-        mailto=settings["mailto"],
-        plus_token=settings["plus_token"],
-        cache=cache,
-        offline=bool(settings["offline"]),
-    )
+        overrides["cache"] = WorkCache(Path(args.cache))
+    return CrossrefClient.from_environment(**overrides)

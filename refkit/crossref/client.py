@@ -24,7 +24,6 @@ code through habanero are left exactly as they were.
 
 from __future__ import annotations
 
-import os
 import random
 import re
 import threading
@@ -238,29 +237,28 @@ class CrossrefClient:
 
     @classmethod
     def from_environment(cls, **overrides: Any) -> CrossrefClient:
-        """A client configured from ``REFKIT_CROSSREF_URL``, ``REFKIT_DOI_URL``, ``REFKIT_MAILTO``,
-        ``REFKIT_CROSSREF_PLUS_TOKEN``, ``REFKIT_CACHE_DIR`` and ``REFKIT_OFFLINE``.
+        """A client configured by the settings in force (see :mod:`refkit.config`):
+        ``REFKIT_CROSSREF_URL``, ``REFKIT_DOI_URL``, ``REFKIT_MAILTO``,
+        ``REFKIT_CROSSREF_PLUS_TOKEN``, ``REFKIT_CACHE_DIR`` and ``REFKIT_OFFLINE``, then
+        ``refkit.toml`` or ``[tool.refkit]``.
 
-        Keyword arguments override the environment; without a ``cache`` argument the
-        persistent cache in ``REFKIT_CACHE_DIR`` (or the user cache directory) is used,
-        and pass ``cache=None`` for none.
+        Keyword arguments override them; without a ``cache`` argument the persistent cache
+        in the cache folder (by default the user cache directory) is used, and pass
+        ``cache=None`` for none.
         """
-        settings: dict[str, Any] = {}
-        environment = {
-            "base_url": "REFKIT_CROSSREF_URL",
-            "doi_url": "REFKIT_DOI_URL",
-            "mailto": "REFKIT_MAILTO",
-            "plus_token": "REFKIT_CROSSREF_PLUS_TOKEN",
+        from refkit.config import load_settings
+
+        found = load_settings()
+        settings: dict[str, Any] = {
+            "base_url": found["crossref_url"],
+            "doi_url": found["doi_url"],
+            "mailto": found["mailto"],
+            "plus_token": found["plus_token"],
+            "offline": bool(found["offline"]),
         }
-        for name, variable in environment.items():
-            value = os.environ.get(variable, "").strip()
-            if value:
-                settings[name] = value
-        if _truthy(os.environ.get("REFKIT_OFFLINE", "")):
-            settings["offline"] = True
         owns_cache = "cache" not in overrides
         if owns_cache:
-            folder = os.environ.get("REFKIT_CACHE_DIR", "").strip()
+            folder = str(found["cache_dir"]).strip()
             settings["cache"] = WorkCache(Path(folder) / "crossref.sqlite3" if folder else None)
         settings.update(overrides)
         client = cls(**settings)
