@@ -58,3 +58,9 @@ def test_no_usable_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
         == 2
     )
     assert "no usable input" in capsys.readouterr().err
+
+
+def test_a_cache_file_given_on_the_command_line_is_used_and_closed(tmp_path: Path) -> None:
+    cache = tmp_path / "cache.sqlite3"
+    assert build(tmp_path / "out", "--offline", "--cache", str(cache)) == 0
+    assert cache.exists()

@@ -95,8 +95,9 @@ def run(args: argparse.Namespace) -> int:
         bars.append(bar)
         return bar.advance
 
+    client = _client(args, settings)
     try:
-        with _client(args, settings) as client:
+        with client:
             report = build(
                 paths,
                 Path(args.output),
@@ -111,6 +112,10 @@ def run(args: argparse.Namespace) -> int:
             bar.close()
         print(f"refkit: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
+    finally:
+        # A cache opened for --cache belongs to this command, not to the client.
+        if args.cache and not args.no_cache and client.cache is not None:
+            client.cache.close()
     for bar in bars:
         bar.close()
     print_report(report, sys.stderr)
