@@ -8,7 +8,7 @@ deciding evidence.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,24 +97,25 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def ingest_paths(paths: Iterable[Path], *, on_file: object = None) -> IngestResult:
-    """Read every file under ``paths``; a file that fails is reported and the rest go on."""
+def ingest_paths(
+    paths: Iterable[Path], *, on_file: Callable[[Path], object] | None = None
+) -> IngestResult:
+    """Read every file under ``paths``; a file that fails is reported and the rest go on.
+
+    ``on_file`` is called after each file, read or not (to advance a progress bar).
+    """
     result = IngestResult()
     for path in iter_files(paths):
         try:
-            data = path.read_bytes()
+            records = read_bytes(path.read_bytes(), str(path))
         except OSError as error:
-            result.errors.append(
-                InputError(f"cannot read: {error.strerror or error}", source=str(path))
-            )
-            continue
-        try:
-            records = read_bytes(data, str(path))
+            reason = error.strerror or str(error)
+            result.errors.append(InputError(f"cannot read: {reason}", source=str(path)))
         except InputError as error:
             result.errors.append(error)
-            continue
-        result.files_read += 1
-        result.records.extend(records)
-        if callable(on_file):
+        else:
+            result.files_read += 1
+            result.records.extend(records)
+        if on_file is not None:
             on_file(path)
     return result
