@@ -155,10 +155,6 @@ def _filter_cost(doi: str) -> int:
     return len(urllib.parse.quote_plus(f"doi:{doi}", safe="")) + 3
 
 
-def _truthy(text: str) -> bool:
-    return text.strip().lower() in {"1", "true", "yes", "on"}
-
-
 class CrossrefClient:
     """Looks up works, searches references and asks doi.org about agencies; see the module doc.
 

@@ -237,11 +237,6 @@ class LabelHit:
     value_offset: int
 
 
-def field_of(label: str) -> str:
-    """The field a label names, or ``""``."""
-    return _LABEL_TO_FIELD.get(label.strip().rstrip(":").strip().lower(), "")
-
-
 @lru_cache(maxsize=8192)
 def classify(line: str) -> LabelHit | None:
     """The label at the start of ``line`` and its inline value, if the line is a labelled field."""
