@@ -88,13 +88,15 @@ def build(
     client: CrossrefClient,
     style: str = "apa",
     references: bool = False,
+    extracted_keywords: bool = False,
     templates_dir: Path | None = None,
     progress: Progress | None = None,
     report: BuildReport | None = None,
 ) -> BuildReport:
     """Run every stage on the documents under ``paths`` and write the outputs into ``outdir``.
 
-    Raises :class:`InputError` when no input is usable; every other problem of a single
+    With ``extracted_keywords`` the keywords field of each record holds the extracted
+    keyphrases after the author keywords.  Raises :class:`InputError` when no input is usable; every other problem of a single
     document is recorded in the report and the build goes on.
     """
     from refkit.ingest import ingest_paths, iter_files
@@ -112,7 +114,7 @@ def build(
 
     records = _reference_lists(records, references, report)
     records = _checked(records, client, report, step)
-    records = _analysed(records, step)
+    records = _analysed(records, step, extracted_keywords)
     report.records = sum(1 for r in records if not r.cited_by)
     report.references = sum(1 for r in records if r.cited_by)
     _write(records, outdir, style=style, templates_dir=templates_dir, report=report, step=step)
@@ -164,13 +166,17 @@ def _timeless(verdict: Check) -> Check:
     return dataclasses.replace(verdict, checked="")
 
 
-def _analysed(records: list[Record], step: Progress) -> list[Record]:
-    from refkit.analysis import analyse
+def _analysed(records: list[Record], step: Progress, extracted_keywords: bool) -> list[Record]:
+    from refkit.analysis import analyse, with_extracted_keywords
 
     advance = step("reading abstracts", len(records))
     out = []
     for record in records:
-        out.append(analyse(record) if record.abstract else record)
+        if record.abstract:
+            record = analyse(record)
+            if extracted_keywords:
+                record = with_extracted_keywords(record)
+        out.append(record)
         advance()
     return out
 

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 import refkit
 from refkit.analysis import analyse
-from refkit.analysis.cues import hedges, polarity, relation
+from refkit.analysis.claims import CLAIM_ROLES
+from refkit.analysis.cues import hedges, polarity, relation, tense
 from refkit.analysis.evidence import find_evidence
 from refkit.model import Claim, Record
 
@@ -186,3 +187,61 @@ def test_notices_and_agendas_are_not_claims() -> None:
     ]
     roles = [role for role, _score in classify_sentences(sentences)]
     assert roles[-1] not in CLAIM_ROLES
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Export intensity was higher in clustered firms.", "past"),
+        ("TIFY8 interacted with TOPLESS through NINJA.", "past"),
+        ("We found that the observed effect is driven by trust.", "present"),
+        ("Collaboration has a positive effect on innovation outputs.", "present"),
+        ("The results showed that subsidies reduced exports.", "past"),
+        ("Trust matters.", ""),
+    ],
+)
+def test_tense_of_the_reported_clause(sentence: str, expected: str) -> None:
+    assert tense(sentence) == expected
+
+
+def _roles(sentences: list[str]) -> list[str]:
+    from refkit.analysis.claims import classify_sentences
+
+    return [role for role, _score in classify_sentences(sentences)]
+
+
+BACKGROUND = "Small firms often export through intermediaries in foreign markets."
+METHOD = "We surveyed 300 manufacturing firms in Spain and Portugal in 2019."
+CLOSING = "Export support should therefore target the networks that firms already belong to."
+
+
+def test_past_tense_observation_before_the_end_is_a_result_not_a_claim() -> None:
+    observed = "We found that clustered firms exported more than isolated firms."
+    hedged = "We found that clustered firms may export more than isolated firms."
+    assert _roles([BACKGROUND, METHOD, observed, CLOSING])[2] == "result"
+    assert _roles([BACKGROUND, METHOD, hedged, CLOSING])[2] == "finding"
+    # Stated as what the results show now, it stays a finding.
+    shown = "The results show that clustered firms exported more than isolated firms."
+    assert _roles([BACKGROUND, METHOD, shown, CLOSING])[2] == "finding"
+    # The closing sentence is the take-home message whatever its tense.
+    assert _roles([BACKGROUND, METHOD, observed])[2] in CLAIM_ROLES
+
+
+def test_prior_work_and_agendas_are_not_claims() -> None:
+    prior = "Recent studies have shown that clusters help small firms to export."
+    assert _roles([prior, METHOD, CLOSING])[0] == "background"
+    for agenda in (
+        "Policy implications for research and economic development are discussed.",
+        "This review discusses what clusters offer to small exporters.",
+    ):
+        assert _roles([BACKGROUND, METHOD, agenda])[2] not in CLAIM_ROLES
+
+
+def test_an_isolated_finding_far_from_the_end_is_a_result() -> None:
+    isolated = "We show that clustered firms export to more countries."
+    detail = "Firms in the sample had on average 40 employees and 12 export markets."
+    roles = _roles([BACKGROUND, METHOD, isolated, detail, METHOD, CLOSING])
+    assert roles[2] == "result"
+    # Followed by another claim, it stays a finding.
+    roles = _roles([BACKGROUND, METHOD, isolated, CLOSING])
+    assert roles[2] == "finding"

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import refkit
+from refkit.analysis import with_extracted_keywords
 from refkit.analysis.keywords import extract_keyphrases, split_keywords, stem
+from refkit.cli import main
+from refkit.model import Record
 
 DOCUMENTS = Path(__file__).resolve().parents[1] / "examples" / "documents"
 
@@ -101,3 +105,53 @@ def test_rare_words_outrank_common_ones() -> None:
     abstract = "The paper proposes a system. The system uses wavelength multiplexing."
     texts = [k.text for k in extract_keyphrases("", abstract, n=3)]
     assert texts[0] == "wavelength multiplexing"
+
+
+def _bib_keywords(text: str) -> list[list[str]]:
+    return [
+        line.split("{", 1)[1].rsplit("}", 1)[0].split(", ")
+        for line in text.splitlines()
+        if line.strip().startswith("keywords = {")
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_ingest_extracted_keywords_follow_the_author_keywords(
+    fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(DOCUMENTS / "eprints-libaers-2011.txt")
+    authored = list(refkit.ingest(path)[0].keywords)
+    assert main(["ingest", path, "--to", fmt, "-q"]) == 0
+    assert _bib_keywords(capsys.readouterr().out) == [authored]
+    assert main(["ingest", path, "--to", fmt, "-q", "--extracted-keywords"]) == 0
+    [found] = _bib_keywords(capsys.readouterr().out)
+    assert found[: len(authored)] == authored
+    assert "non-serial innovator firms" in found[len(authored) :]
+    folded = [k.casefold() for k in found]
+    assert len(folded) == len(set(folded))
+
+
+def test_build_extracted_keywords_in_both_bib_files(tmp_path: Path) -> None:
+    plain, extended = tmp_path / "plain", tmp_path / "extended"
+    assert main(["build", str(DOCUMENTS), "--offline", "--no-cache", "-q", "-o", str(plain)]) == 0
+    args = ["build", str(DOCUMENTS), "--offline", "--no-cache", "-q", "-o", str(extended)]
+    assert main([*args, "--extracted-keywords"]) == 0
+    for name in ("library.bib", "library.biblatex.bib"):
+        before = _bib_keywords((plain / name).read_text(encoding="utf-8"))
+        after = _bib_keywords((extended / name).read_text(encoding="utf-8"))
+        # One example has no author keywords; every example has an abstract.
+        assert (len(before), len(after)) == (3, 4)
+        for authored in before:
+            assert any(
+                len(words) > len(authored) and words[: len(authored)] == authored for words in after
+            )
+    # The rendered bibliography shows the keyphrases either way.
+    for name in ("annotated-bibliography.md", "summaries.md"):
+        assert (plain / name).read_text(encoding="utf-8") == (extended / name).read_text(
+            encoding="utf-8"
+        )
+
+
+def test_with_extracted_keywords_without_an_abstract_keeps_the_record() -> None:
+    record = Record(id="x", title="A title", keywords=("Clusters; innovation", "clusters"))
+    assert with_extracted_keywords(record).keywords == ("Clusters", "innovation")

@@ -14,7 +14,14 @@ from refkit.analysis.claims import KEPT_ROLES, AbstractAnalysis, analyse_abstrac
 from refkit.analysis.keywords import author_keywords, extract_keyphrases
 from refkit.model import Claim, Keyword, Record
 
-__all__ = ["KEPT_ROLES", "analyse", "analysis_of", "claims", "keywords"]
+__all__ = [
+    "KEPT_ROLES",
+    "analyse",
+    "analysis_of",
+    "claims",
+    "keywords",
+    "with_extracted_keywords",
+]
 
 _LANGUAGE_NAMES = {"it": "Italian", "de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese", "nl": "Dutch", "sv": "Swedish"}  # fmt: skip
 
@@ -76,3 +83,19 @@ def analyse(record: Record, n: int = 10) -> Record:
         keyphrases=tuple(keywords(record, n)),
         warnings=warnings,
     )
+
+
+def with_extracted_keywords(record: Record, n: int = 10) -> Record:
+    """``record`` whose ``keywords`` are the author's followed by the extracted keyphrases
+    (deduplicated ignoring case), for exports whose keyword field has no room to tell them
+    apart (BibTeX, RIS).  Keyphrases are extracted first if the record has none yet."""
+    phrases = record.keyphrases
+    if not phrases and record.abstract:
+        phrases = tuple(keywords(record, n))
+    merged: dict[str, str] = {}
+    for text in (
+        *(k.text for k in author_keywords(record.keywords)),
+        *(k.text for k in phrases if k.source == "extracted"),
+    ):
+        merged.setdefault(text.casefold(), text)
+    return dataclasses.replace(record, keyphrases=phrases, keywords=tuple(merged.values()))

@@ -138,11 +138,27 @@ def classify_sentences(
         if role == "result" and from_end == 1 and cues.generalises(text):
             # Just before the closing sentence, a result that says what it means is a finding.
             role = "finding"
+        if role in {"finding", "conclusion"} and from_end > 0 and cues.reports_past(text):
+            # Before the closing sentence, what was observed in the past tense, unhedged,
+            # is a result on the way to the claim, not the claim ("levels were higher").
+            role = "result"
         roles.append((role, score))
-    return [
+    roles = [
         ("other", score) if cues.is_availability(text) or cues.is_not_claim(text) else (role, score)
         for text, (role, score) in zip(texts, roles, strict=True)
     ]
+    # Claims gather at the end of an unstructured abstract; an unhedged finding followed by
+    # a non-claim, two or more sentences from the end, is a step on the way to them.
+    for index in range(len(texts) - 3, -1, -1):
+        role, score = roles[index]
+        if (
+            role == "finding"
+            and not HEADING_ROLES.get(canonical_heading(headings[index]) or headings[index])
+            and roles[index + 1][0] not in CLAIM_ROLES
+            and not cues.interprets(texts[index])
+        ):
+            roles[index] = ("result", score)
+    return roles
 
 
 def _states_finding(text: str, from_end: int) -> bool:

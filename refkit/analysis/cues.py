@@ -14,6 +14,7 @@ import re
 __all__ = [
     "generalises",
     "hedges",
+    "interprets",
     "is_availability",
     "is_not_claim",
     "polarity",
@@ -21,8 +22,10 @@ __all__ = [
     "relation",
     "reports_claim",
     "reports_detail",
+    "reports_past",
     "reports_statistics",
     "states_result",
+    "tense",
 ]
 
 _NO_EFFECT = re.compile(
@@ -98,6 +101,16 @@ _CONCLUSION = re.compile(
     r"highlights|confirms)|\b(?:thus|therefore|hence)\b|\bconsistent\s+with\b"
 )
 
+# What others found before: background to the study, not its claim ("recent studies have
+# shown", "accumulating evidence suggests").
+_PRIOR_WORK = re.compile(
+    r"\b(?:increasing|growing|accumulating|available|recent|previous|prior|emerging|mounting|"
+    r"existing|earlier|several\s+lines\s+of|a\s+(?:large|growing)\s+body\s+of)\s+(?:\w+\s+)?"
+    r"(?:evidence|studies|data|findings|research|work|reports|literature)\s+(?:\w+\s+)?"
+    r"(?:suggest|suggests|suggested|indicate|indicates|indicated|show|shows|showed|shown|"
+    r"demonstrate|demonstrates|demonstrated|has|have|support|supports)\b"
+)
+
 # A result stated as a claim: a reporting verb with a that-clause, "here we show", or an
 # effect stated outright ("has a positive effect on", "does not impact").
 _REPORTED = re.compile(
@@ -123,7 +136,16 @@ _NOT_CLAIM = re.compile(
     r"\bwe\s+(?:will\s+|then\s+|also\s+|further\s+|briefly\s+)?(?:discuss|summari[sz]e|outline|review)\b|"
     r"\bin\s+this\s+(?:review|chapter)\b|\bthis\s+review\b|"
     r"\bwill\s+be\s+(?:discussed|presented|introduced|reviewed|described|elaborated)|\bwe\s+will\b|"
-    r"\S@\S|^\W*contact\b"
+    r"\S@\S|^\W*contact\b|"
+    # An agenda in the passive: "the implications of these findings are discussed".
+    r"\b(?:is|are)\s+(?:also\s+|then\s+|further\s+|briefly\s+|here\s+)?(?:\w+ly\s+)?"
+    r"(?:discussed|reviewed|described|summari[sz]ed|outlined|put\s+forward)\b|"
+    r"\b(?:this|the\s+present)\s+(?:review|article|paper|chapter|overview|commentary)\s+"
+    r"(?:also\s+|then\s+|further\s+|briefly\s+)?(?:discusses|focuses|describes|summari[sz]es|"
+    r"reviews|outlines|covers|considers)\b|"
+    r"\bwill\s+be\s+(?:\w+ly\s+)?(?:validated|tested|evaluated|assessed|examined|investigated|"
+    r"explored|compared|addressed|considered)\b",
+    re.IGNORECASE,
 )
 # Generalising wording: what the results mean rather than what was measured ("these data
 # suggest", "may act as", "thus", "we propose").
@@ -140,6 +162,33 @@ _TEST_STATISTICS = re.compile(
     r"\b[pP]\s*[<=>≤]|±|\b(?:CI|OR|HR|RR|SD|SEM?)\b|\d+(?:\.\d+)?\s*%|\br\s*="
 )
 _TENTATIVE = re.compile(r"\b(?:may|might|could|suggest\w*|indicat\w*|impl(?:y|ies|ying)|likely)\b")
+# Tentative wording or a stated potential: what a result is taken to mean.
+_INTERPRETS = re.compile(_TENTATIVE.pattern + r"|\b(?:possibl\w*|potential\w*)\b")
+
+# The finite verb of a clause, to tell what was observed in this study ("levels were
+# higher", "TIFY8 interacted with NINJA") from what is claimed to hold ("X is required for
+# Y", "X may act as").  Auxiliaries decide when present; else a past form that follows a
+# word that can end a subject (not a determiner, preposition, auxiliary or adverb, after
+# which an -ed form is an adjective or participle: "the observed", "was increased").
+_PRESENT_AUXILIARY = (
+    r"is|are|has|have|does|do|can|cannot|may|might|must|should|will|shall|could|would|"
+    r"remains?|seems?|appears?|tends?|needs?"
+)
+_PAST_AUXILIARY = r"was|were|had|did"
+_FINITE = re.compile(rf"\b(?:(?P<present>{_PRESENT_AUXILIARY})|(?P<past>{_PAST_AUXILIARY}))\b")
+_PAST_FORM = re.compile(
+    r"(?P<before>[\w'’-]+)[\s,]+(?P<verb>\w{2,}ed|found|led|grew|rose|fell|became|gave|took|made|"
+    r"showed|saw|began|drove|brought|held|kept|lost|met|ran|sought|spent|won|underwent)\b"
+)
+_NOT_A_SUBJECT_END = frozenset({"a", "also", "an", "and", "are", "as", "at", "be", "been", "being", "both", "but", "by", "can", "could", "each", "for", "from", "further", "had", "has", "have", "her", "his", "in", "into", "is", "its", "least", "less", "may", "might", "more", "most", "must", "no", "not", "of", "on", "or", "our", "should", "than", "that", "the", "their", "then", "these", "this", "those", "thus", "to", "very", "was", "well", "were", "which", "who", "will", "with", "would"})  # fmt: skip
+# A reporting verb in the present tense: the authors state the result as what holds now
+# ("the results show that exports rose"), not as an episode of the study.
+_PRESENT_FRAME = re.compile(
+    r"\b(?:show|shows|demonstrate|demonstrates|reveal|reveals|confirm|confirms|establish|"
+    r"establishes)\s+(?:\w+\s+){0,2}that\b"
+)
+# Where the reported clause starts: after the reporting verb's "that" or a relative pronoun.
+_CLAUSE_START = re.compile(r"\b(?:that|whereby|which)\b")
 
 _CLAIM_ROLES = frozenset({"finding", "conclusion", "contribution", "implication", "limitation"})
 
@@ -217,6 +266,8 @@ def refine_role(role: str, text: str) -> str:
         return "aim"
     if role not in _CLAIM_ROLES:
         return role
+    if _PRIOR_WORK.search(lowered):
+        return "background"
     if _AIM.search(lowered) and not _RESULT.search(lowered):
         return "aim"
     if _LIMITATION.search(lowered):
@@ -228,6 +279,40 @@ def refine_role(role: str, text: str) -> str:
     if role == "finding" and _CONCLUSION.search(lowered):
         return "conclusion"
     return role
+
+
+def tense(text: str) -> str:
+    """ "past", "present" or "" (no finite verb recognised) of a sentence's main statement:
+    the clause after "that" when there is one ("we found that X was"), else the sentence."""
+    lowered = text.lower()
+    start = _CLAUSE_START.search(lowered)
+    clause = lowered[start.end() :] if start else lowered
+    found: list[tuple[int, str]] = []
+    auxiliary = _FINITE.search(clause)
+    if auxiliary:
+        found.append((auxiliary.start(), "present" if auxiliary.group("present") else "past"))
+    for match in _PAST_FORM.finditer(clause):
+        before = match.group("before")
+        if before not in _NOT_A_SUBJECT_END and not before.endswith("ly"):
+            found.append((match.start("verb"), "past"))
+            break
+    return min(found)[1] if found else ""
+
+
+def interprets(text: str) -> bool:
+    """Whether a sentence says what a result may mean ("suggests", "may", "potential")."""
+    return bool(_INTERPRETS.search(text.lower()))
+
+
+def reports_past(text: str) -> bool:
+    """Whether a sentence reports, in the past tense and without hedging, what was observed
+    ("levels were higher in treated mice") rather than what holds in general."""
+    lowered = text.lower()
+    return (
+        tense(text) == "past"
+        and not _INTERPRETS.search(lowered)
+        and not _PRESENT_FRAME.search(lowered)
+    )
 
 
 def is_not_claim(text: str) -> bool:

@@ -53,6 +53,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--cache", default=None, metavar="PATH", help="Crossref cache file")
     parser.add_argument("--no-cache", action="store_true", help="use no Crossref cache")
     parser.add_argument(
+        "--extracted-keywords",
+        action="store_true",
+        help="add the extracted keyphrases after the author keywords in the keywords field",
+    )
+    parser.add_argument(
         "--templates", default=None, metavar="DIR", help="user templates, searched first"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
@@ -104,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
                 client=client,
                 style=str(settings["style"]),
                 references=args.references,
+                extracted_keywords=args.extracted_keywords,
                 templates_dir=Path(settings["templates"]) if settings["templates"] else None,
                 progress=step,
             )

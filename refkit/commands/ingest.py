@@ -55,6 +55,11 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="also parse the reference lists of full texts and write each entry after its document",
     )
+    parser.add_argument(
+        "--extracted-keywords",
+        action="store_true",
+        help="add keyphrases extracted from each abstract after the author keywords",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or warnings")
     parser.set_defaults(handler=run)
 
@@ -103,6 +108,14 @@ def run(args: argparse.Namespace) -> int:
 
         result.records[:], problems = attach_reference_lists(result.records)
         result.errors.extend(problems)
+
+    if getattr(args, "extracted_keywords", False):
+        from refkit.analysis import with_extracted_keywords
+
+        result.records[:] = [
+            with_extracted_keywords(record) if record.abstract else record
+            for record in result.records
+        ]
 
     for problem in result.errors:
         print(f"refkit: {problem}", file=sys.stderr)
