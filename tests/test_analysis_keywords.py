@@ -155,3 +155,10 @@ def test_build_extracted_keywords_in_both_bib_files(tmp_path: Path) -> None:
 def test_with_extracted_keywords_without_an_abstract_keeps_the_record() -> None:
     record = Record(id="x", title="A title", keywords=("Clusters; innovation", "clusters"))
     assert with_extracted_keywords(record).keywords == ("Clusters", "innovation")
+
+
+def test_a_verb_before_a_determiner_or_in_the_verb_list_does_not_leak_into_a_phrase() -> None:
+    text = "The cluster plays the role of orchestrator. The study fills research gaps by examining links."
+    phrases = [k.text for k in extract_keyphrases("", text, 10)]
+    assert "research gaps" in phrases
+    assert not any("plays" in p or "fills" in p for p in phrases)

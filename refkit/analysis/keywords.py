@@ -419,6 +419,13 @@ _WEAK = frozenset(
 # Common verbs of abstracts in all their forms.  A phrase never runs across one, so
 # "internationalization affects innovation" gives two phrases, not one.
 _VERB_STEMS = [
+    "fill",
+    "bridge",
+    "foster",
+    "hinder",
+    "spur",
+    "hamper",
+    "boost",
     "accept",
     "achiev",
     "acquir",
@@ -1209,6 +1216,34 @@ class _Occurrence:
     end: int
 
 
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "both",
+        "each",
+        "every",
+        "such",
+        "some",
+        "many",
+    ]
+)
+
+
+def _third_person(word: str) -> bool:
+    lowered = word.lower()
+    return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))
+
+
 def _candidates(text: str, offset: int = 0, first_position: int = 0) -> list[_Occurrence]:
     """Runs of content words (at most five) with their word position and character span."""
     found: list[_Occurrence] = []
@@ -1253,11 +1288,17 @@ def _candidates(text: str, offset: int = 0, first_position: int = 0) -> list[_Oc
             run.clear()
 
     previous = ""
-    for match in _TOKEN.finditer(text):
+    tokens = list(_TOKEN.finditer(text))
+    for index, match in enumerate(tokens):
         token = match.group()
         after_auxiliary = previous in _AUXILIARIES
         previous = token.lower()
+        following = tokens[index + 1].group().lower() if index + 1 < len(tokens) else ""
         if after_auxiliary and _could_be_verb(token):
+            close()
+        elif run and following in _DETERMINERS and _third_person(token):
+            # "the cluster plays the role", "the study fills research gaps": a word in -s
+            # between a noun and a determiner is the sentence's verb, not a plural noun.
             close()
         elif token[0].isalpha() and _is_content(token):
             run.append(match)
