@@ -360,6 +360,10 @@ class Record:
     raw: str = field(default="", compare=False)
     #: Problems met while reading, for the user (not errors: the record is usable).
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    #: For an entry of a reference list: the reference string it was parsed from, as one
+    #: line (what a DOI search sends whole).  Not a bibliographic field: BibTeX and RIS do
+    #: not write it; CSL-JSON keeps it under ``custom``.
+    reference_text: str = field(default="", compare=False)
 
     @property
     def is_unparsed(self) -> bool:

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,105 @@ def test_a_cache_file_answers_a_later_offline_run(
     assert main(["check", str(dois), "--cache", cache, "--offline"]) == 0
     assert len(server.requests) == sent
     assert capsys.readouterr().out.splitlines()[-1] == "1 entries: 1 ok"
+
+
+def test_fix_writes_the_library_and_the_change_log_in_input_order(
+    server: CrossrefTestServer, tmp_path: Path
+) -> None:
+    # bettiol2019 comes first but is decided last (after the DOIs, by search).
+    entries = LIBRARY.split("\n\n")
+    library = write(tmp_path / "library.bib", "\n\n".join([entries[2], entries[1], entries[0]]))
+    out = tmp_path / "fixed.bib"
+    log = tmp_path / "changes.jsonl"
+    code = main(
+        ["check", str(library), "--find-missing", "--fix", "-o", str(out), "--change-log", str(log)]
+    )
+    assert code == 1
+    text = out.read_text(encoding="utf-8")
+    keys = ["bettiol2019", "libaers2011", "johanson1990"]
+    assert [text.index("{" + key + ",") for key in keys] == sorted(
+        text.index("{" + key + ",") for key in keys
+    )
+    logged = [json.loads(line)["key"] for line in log.read_text(encoding="utf-8").splitlines()]
+    assert logged[0] == "bettiol2019"
+    assert logged == sorted(logged, key=keys.index)
+    assert {"bettiol2019", "libaers2011"} <= set(logged)
+
+
+def test_fix_in_place_rewrites_each_file_with_its_own_entries(
+    server: CrossrefTestServer, tmp_path: Path
+) -> None:
+    entries = LIBRARY.split("\n\n")
+    first = write(tmp_path / "first.bib", entries[2])
+    second = write(tmp_path / "second.bib", "\n\n".join(entries[:2]))
+    code = main(
+        ["check", str(first), str(second), "--find-missing", "--fix", "--in-place", "--quiet"]
+    )
+    assert code == 1
+    one, two = first.read_text(encoding="utf-8"), second.read_text(encoding="utf-8")
+    assert "bettiol2019" in one and "10.1080/09654313.2019.1628185" in one
+    assert "johanson1990" not in one and "libaers2011" not in one
+    assert "johanson1990" in two and "libaers2011" in two and "bettiol2019" not in two
+
+
+def test_the_table_groups_verdicts_in_order_and_aligns_keys(
+    server: CrossrefTestServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dois = write(
+        tmp_path / "dois.txt",
+        "10.1016/j.respol.2011.06.005\nnot a doi\n10.5555/refkit.retracted\n"
+        "10.1108/CEMJ-07-2023-0319\n10.5555/refkit.retracted\n",
+    )
+    assert main(["check", str(dois), "--no-cache"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    headings = [line for line in lines if not line.startswith(" ")]
+    assert headings == [
+        "retracted (1)",
+        "malformed (1)",
+        "duplicate (1)",
+        "ok (2)",
+        "5 entries: 1 retracted, 1 malformed, 1 duplicate, 2 ok",
+    ]
+    rows = [line for line in lines if line.startswith(" ")]
+    assert [row.split()[0] for row in rows] == [
+        "dois.txt:3",
+        "dois.txt:2",
+        "dois.txt:5",
+        "dois.txt:1",
+        "dois.txt:4",
+    ]
+    # The DOI column starts at the same place on every row.
+    assert len({row.index(row.split()[1], len(row.split()[0]) + 2) for row in rows}) == 1
+    assert "same DOI as dois.txt:3" in rows[2]
+
+
+def test_the_table_holds_no_results_in_memory(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from refkit.commands.check import _Report
+    from refkit.crossref.check import CheckResult
+    from refkit.model import Check, Record
+
+    verdicts = ["ok", "mismatch", "missing", "malformed"]
+    with (
+        open(os.devnull, "w", encoding="utf-8") as sink,
+        (tmp_path / "spool").open("w+", encoding="utf-8") as spool,
+    ):
+        report = _Report(sink, "table", spool)
+        tracemalloc.start()
+        try:
+            for number in range(20_000):
+                verdict = verdicts[number % 4]
+                details = {"reason": "x" * 40} if verdict != "ok" else {}
+                record = Record(id=f"entry{number}", title="A title " * 10)
+                check = Check(verdict, doi=f"10.5555/{number}", details=details)
+                report.add(CheckResult(replace(record, check=check), number))
+                if number == 1_000:
+                    start, _ = tracemalloc.get_traced_memory()
+            end, _ = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        report.close()
+    # 19,000 more entries (kept, they would take megabytes), and a few kilobytes more memory.
+    assert end - start < 64_000
+    assert report.counts == {v: 5_000 for v in verdicts}

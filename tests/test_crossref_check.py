@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
@@ -209,3 +210,98 @@ def test_libraries_are_not_taken_for_doi_lists() -> None:
     assert not looks_like_doi_list("@article{a,\n doi = {10.1/x}\n}\n")
     assert not looks_like_doi_list("TY  - JOUR\nDO  - 10.1/x\nER  - \n")
     assert not looks_like_doi_list("Some prose that mentions 10.1/x once.\nAnd more prose.\n")
+
+
+BETTIOL_REFERENCE = (
+    "Bettiol, M., Chiarvesio, M., Di Maria, E., & Gottardello, D. (2019). Local or global? "
+    "Does internationalization drive innovation in clusters? European Planning Studies, "
+    "27(10), 1995-2014."
+)
+
+
+def test_a_parsed_reference_is_searched_for_with_its_whole_string(
+    server: CrossrefTestServer,
+) -> None:
+    from refkit.crossref.match import reference_text
+    from refkit.references import parse_reference
+
+    parsed = parse_reference(BETTIOL_REFERENCE.replace("Local or global? ", "Local or glo-\nbal? "))
+    assert parsed.reference_text == BETTIOL_REFERENCE
+    rebuilt = dataclasses.replace(SEED[5], id="")
+    with make_client(server) as client:
+        results = sorted(check([parsed, rebuilt], client=client, find_missing=True), key=position)
+    queries = [r.query["query.bibliographic"] for r in server.requests_to("search")]
+    assert sorted(queries) == sorted([BETTIOL_REFERENCE, reference_text(rebuilt)])
+    assert results[0].check.details["candidate"] == "10.1080/09654313.2019.1628185"
+    assert results[0].check.details["evidence"]["volume"]["agrees"] is True
+    assert results[1].check.details["candidate"] == "10.5555/refkit.carloni.2022"
+
+
+def position(result: CheckResult) -> int:
+    return result.position
+
+
+def missing_entries(count: int) -> list[Record]:
+    """Entries without a DOI, alternately the seed's two documents Crossref's search finds."""
+    return [dataclasses.replace(SEED[4 + n % 2], id=f"entry{n}") for n in range(count)]
+
+
+def test_searches_for_missing_dois_run_concurrently_in_input_order(
+    server: CrossrefTestServer,
+) -> None:
+    entries = [*missing_entries(8), "10.1016/j.respol.2011.06.005"]
+    server.script("search", *[Reply.slow(0.3)] * 8)
+    with make_client(server, max_workers=4) as client:
+        results = list(check(entries, client=client, find_missing=True))
+        # The server's x-concurrency-limit, as announced with the DOI's answer.
+        assert client.concurrency() == 4
+    # Several searches were in flight at once, never more than the pool allows.
+    assert 2 <= server.max_in_flight <= 4
+    searched = [r.position for r in results if r.verdict == "missing"]
+    assert searched == list(range(8))
+    with make_client(server, max_workers=1) as client:
+        one_by_one = list(check(entries, client=client, find_missing=True))
+    # The same verdicts and evidence as searching one entry at a time.
+    assert [(r.position, r.check.verdict, dict(r.check.details)) for r in results] == [
+        (r.position, r.check.verdict, dict(r.check.details)) for r in one_by_one
+    ]
+
+
+def test_a_block_during_concurrent_searches_stops_them_all(server: CrossrefTestServer) -> None:
+    import threading
+
+    from refkit.crossref import BlockedError
+
+    entries = ["10.1016/j.respol.2011.06.005", *missing_entries(12)]
+    server.script("search", Reply.slow(0.3), Reply.blocked(), *[Reply.slow(0.3)] * 10)
+    with make_client(server, max_workers=4) as client, pytest.raises(BlockedError):
+        list(check(entries, client=client, find_missing=True))
+    assert not [t for t in threading.enumerate() if t.name.startswith("refkit-search")]
+    # Only the searches already in flight were sent: none after the block.
+    assert 2 <= len(server.requests_to("search")) <= 4
+
+
+def test_a_consumer_that_stops_early_leaves_no_search_running(
+    server: CrossrefTestServer,
+) -> None:
+    import threading
+
+    server.script("search", *[Reply.slow(0.2)] * 12)
+    with make_client(server, max_workers=3) as client:
+        stream = check(missing_entries(12), client=client, find_missing=True)
+        first = next(stream)
+        stream.close()
+    assert first.position == 0
+    assert not [t for t in threading.enumerate() if t.name.startswith("refkit-search")]
+    assert len(server.requests_to("search")) < 12
+
+
+def test_searches_when_crossref_is_down_are_unverified_whatever_their_order(
+    server: CrossrefTestServer,
+) -> None:
+    server.script("search", *[Reply.unavailable()] * 40)
+    with make_client(server, max_workers=4, max_retries=1) as client:
+        results = list(check(missing_entries(6), client=client, find_missing=True))
+    assert [r.position for r in results] == list(range(6))
+    assert {r.verdict for r in results} == {"unverified"}
+    assert all(r.check.details["reason"].startswith("search failed") for r in results)

@@ -167,6 +167,21 @@ def test_a_403_stops_the_run_with_a_clear_error(server: CrossrefTestServer) -> N
     assert len(server.requests) == 1
 
 
+def test_after_a_403_the_client_sends_nothing_more(server: CrossrefTestServer) -> None:
+    server.script("search", Reply.blocked())
+    with make_client(server) as client:
+        with pytest.raises(BlockedError):
+            client.search("Local or global? Does internationalization drive innovation")
+        server.block(False)
+        # Other threads of the run (searches in flight, batches) get the block too, unsent.
+        with pytest.raises(BlockedError) as raised:
+            list(client.works([CEMJ]))
+        with pytest.raises(BlockedError):
+            client.search("Formal clusters supporting small firms")
+    assert raised.value.status == 403
+    assert len(server.requests) == 1
+
+
 def test_a_rejected_batch_is_halved_until_the_culprit_stands_alone(
     server: CrossrefTestServer, client: CrossrefClient
 ) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -154,3 +156,46 @@ def test_one_record_per_line_never_drops_a_line(lines: list[str]) -> None:
     for line, record in zip(lines, records, strict=True):
         if UNPARSED_WARNING in record.warnings:
             assert record.raw == line
+
+
+def test_a_parsed_reference_keeps_its_string_for_the_doi_search() -> None:
+    text = (
+        "Bettiol, M., Chiarvesio, M., Di Maria, E., & Gottardello, D. (2019). Local or glo-\n"
+        "bal? Does internationalization drive innovation in clusters? European Planning\n"
+        "Studies, 27(10), 1995-2014."
+    )
+    record = parse_reference(text)
+    assert record.reference_text == (
+        "Bettiol, M., Chiarvesio, M., Di Maria, E., & Gottardello, D. (2019). Local or global? "
+        "Does internationalization drive innovation in clusters? European Planning Studies, "
+        "27(10), 1995-2014."
+    )
+    assert record == parse_reference(record.reference_text)
+    # Where it came from, not what it says: records equal in their fields stay equal.
+    assert replace(record, reference_text="another wording") == record
+    [listed] = parse_references([text])
+    assert listed.reference_text == record.reference_text
+    # A line that is not a reference keeps its text in raw, as before.
+    assert parse_reference("Table 3: descriptive statistics").reference_text == ""
+
+
+def test_the_reference_string_survives_csl_json_and_stays_out_of_bibtex_and_ris() -> None:
+    import json
+
+    from refkit.export import write
+    from refkit.export.csljson import records_from_csl
+
+    record = parse_reference(
+        "Granovetter, M. S. (1973). The strength of weak ties. American Journal of Sociology, "
+        "78(6), 1360-1380."
+    )
+    assert record.reference_text.startswith("Granovetter, M. S. (1973). The strength")
+    item = json.loads(write([record], "csljson"))[0]
+    assert item["custom"]["reference_text"] == record.reference_text
+    [back] = records_from_csl([item], "library.json")
+    assert back.reference_text == record.reference_text
+    assert "reference_text" not in json.dumps(back.extra)
+    for fmt in ("bibtex", "biblatex", "ris"):
+        written = write([record], fmt)
+        assert "(1973). The strength" not in written
+        assert "reference" not in written.lower()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from refkit.crossref.check import CheckResult
@@ -90,6 +91,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import tempfile
+
     from refkit.crossref.client import BlockedError
     from refkit.crossref.fix import parse_fields
     from refkit.errors import RefkitError
@@ -104,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         return _usage(str(error))
 
     sources = _read_inputs(args.paths, quiet=args.quiet)
-    entries = [record for source in sources for record in source.records]
+    entries = [record for source in sources for record in source.release()]
     if not entries:
         print("refkit: no usable input", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -116,33 +119,36 @@ def run(args: argparse.Namespace) -> int:
     except RefkitError as error:
         print(f"refkit: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
-    results: list[CheckResult | None] = [None] * len(entries) if args.fix else []
     counts: dict[str, int] = {}
     blocked = ""
-    try:
-        with client:
-            for result in _checked(entries, client, args):
-                counts[result.verdict] = counts.get(result.verdict, 0) + 1
-                if args.fix:
-                    results[result.position] = result
-    except BlockedError as error:
-        blocked = str(error)
-    except RefkitError as error:
-        print(f"refkit: {error}", file=sys.stderr)
-        return EXIT_UNREACHABLE
-    finally:
-        # A cache the command opened itself is not closed by the client.
-        if (args.cache or args.refresh) and not args.no_cache and client.cache is not None:
-            client.cache.close()
+    with contextlib.ExitStack() as stack:
+        # With --fix each result is applied as it comes: its fixed record takes the entry's
+        # place and its changes go to a temporary file, so no Crossref work is kept.
+        spool = stack.enter_context(tempfile.TemporaryFile()) if args.fix else None
+        fixes = _Fixes(entries, overwrite, spool) if spool is not None else None
+        try:
+            with client:
+                for result in _checked(entries, client, args):
+                    counts[result.verdict] = counts.get(result.verdict, 0) + 1
+                    if fixes is not None:
+                        fixes.add(result)
+        except BlockedError as error:
+            blocked = str(error)
+        except RefkitError as error:
+            print(f"refkit: {error}", file=sys.stderr)
+            return EXIT_UNREACHABLE
+        finally:
+            # A cache the command opened itself is not closed by the client.
+            if (args.cache or args.refresh) and not args.no_cache and client.cache is not None:
+                client.cache.close()
 
-    if blocked:
-        print(
-            f"refkit: Crossref refused the requests (HTTP 403); stopped: {blocked}", file=sys.stderr
-        )
-        return EXIT_UNREACHABLE
-    if args.fix:
-        failed = _write_fixes(sources, [r for r in results if r is not None], args, overwrite)
-        if failed:
+        if blocked:
+            print(
+                f"refkit: Crossref refused the requests (HTTP 403); stopped: {blocked}",
+                file=sys.stderr,
+            )
+            return EXIT_UNREACHABLE
+        if fixes is not None and _write_fixes(sources, entries, fixes, args):
             return EXIT_UNUSABLE
     if counts.get("unverified"):
         return EXIT_UNREACHABLE
@@ -169,9 +175,16 @@ class _Source:
     ) -> None:
         self.name = name
         self.records = records
+        #: How many entries the input holds (still known once its records are released).
+        self.count = len(records)
         self.format = fmt
         self.doi_list = doi_list
         self.problems = problems
+
+    def release(self) -> list[Record]:
+        """The records, handed over: the source keeps none, so the run holds one copy."""
+        records, self.records = self.records, []
+        return records
 
 
 def _read_inputs(paths: Sequence[str], *, quiet: bool) -> list[_Source]:
@@ -262,34 +275,45 @@ def _client(args: argparse.Namespace) -> CrossrefClient:
 def _checked(
     entries: list[Record], client: CrossrefClient, args: argparse.Namespace
 ) -> Iterator[CheckResult]:
+    import tempfile
+
     from refkit.crossref.check import check
     from refkit.progress import Progress
 
     progress = Progress(
         "checking", total=len(entries), enabled=not args.quiet and len(entries) > 50
     )
-    report = _Report(sys.stdout, "json" if args.json else "csv" if args.csv else "table")
-    try:
-        for result in check(
-            entries, client=client, find_missing=args.find_missing, offline=args.offline
-        ):
-            progress.advance()
-            report.add(result)
-            yield result
-    finally:
-        progress.close()
-        report.close()
+    style = "json" if args.json else "csv" if args.csv else "table"
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as spool:
+        report = _Report(sys.stdout, style, spool)
+        try:
+            for result in check(
+                entries, client=client, find_missing=args.find_missing, offline=args.offline
+            ):
+                progress.advance()
+                report.add(result)
+                yield result
+        finally:
+            progress.close()
+            report.close()
 
 
 class _Report:
-    """Writes results: JSON lines and CSV as they come, the table grouped at the end."""
+    """Writes results: JSON lines and CSV as they come, the table grouped at the end.
 
-    def __init__(self, stream: TextIO, style: str) -> None:
+    The table's lines wait in ``spool``, a temporary file (the key, DOI and summary of
+    each entry, not its record), and are read back once per verdict present, so memory
+    stays flat however many entries there are.
+    """
+
+    def __init__(self, stream: TextIO, style: str, spool: IO[str]) -> None:
         import csv
 
         self.stream = stream
         self.style = style
-        self.rows: list[tuple[str, str, str, str]] = []
+        self.spool = spool
+        self.counts: dict[str, int] = {}
+        self.width = 0
         self.writer = csv.writer(stream, lineterminator="\n") if style == "csv" else None
         if self.writer is not None:
             self.writer.writerow(["key", "doi", "verdict", "summary", "details"])
@@ -315,40 +339,91 @@ class _Report:
             details = json.dumps(dict(check.details), ensure_ascii=False)
             self.writer.writerow([result.key, check.doi, check.verdict, describe(check), details])
         else:
-            self.rows.append((check.verdict, result.key, check.doi, describe(check)))
+            self._spool(check.verdict, result.key, check.doi, describe(check))
+
+    def _spool(self, verdict: str, key: str, doi: str, summary: str) -> None:
+        import json
+
+        # One JSON array per line: summaries may hold any character, newlines included.
+        self.spool.write(json.dumps([verdict, key, doi, summary], ensure_ascii=False) + "\n")
+        self.counts[verdict] = self.counts.get(verdict, 0) + 1
+        self.width = max(self.width, len(key))
 
     def close(self) -> None:
+        import json
+
         from refkit.crossref.check import VERDICTS
 
         self.stream.flush()
         if self.style != "table":
             return
-        counts: dict[str, int] = {}
-        for verdict, *_ in self.rows:
-            counts[verdict] = counts.get(verdict, 0) + 1
+        counts = self.counts
         order = {verdict: number for number, verdict in enumerate(VERDICTS)}
-        width = max((len(key) for _, key, _, _ in self.rows), default=0)
-        for verdict in sorted(counts, key=lambda v: order.get(v, len(order))):
+        verdicts = sorted(counts, key=lambda v: order.get(v, len(order)))
+        for verdict in verdicts:
             self.stream.write(f"{verdict} ({counts[verdict]})\n")
-            for row_verdict, key, doi, summary in self.rows:
+            self.spool.seek(0)
+            for row in self.spool:
+                row_verdict, key, doi, summary = json.loads(row)
                 if row_verdict == verdict:
-                    line = f"  {key:<{width}}  {doi or '-'}"
+                    line = f"  {key:<{self.width}}  {doi or '-'}"
                     self.stream.write(f"{line}  {summary}".rstrip() + "\n")
-        summary = ", ".join(
-            f"{counts[v]} {v}" for v in sorted(counts, key=lambda v: order.get(v, len(order)))
-        )
-        self.stream.write(f"{len(self.rows)} entries: {summary}\n")
+        summary = ", ".join(f"{counts[v]} {v}" for v in verdicts)
+        self.stream.write(f"{sum(counts.values())} entries: {summary}\n")
         self.stream.flush()
 
 
 # -- fixing ------------------------------------------------------------------------------------
 
 
+class _Fixes:
+    """What ``--fix`` learns, gathered as results arrive without keeping the results.
+
+    Each result's fixed record replaces the entry at its position in ``entries`` (the
+    library must be written whole and in input order, so one record per entry is held,
+    as reading the input already did; the Crossref work a fix draws on is dropped at
+    once).  Each entry's changes go as one line to a temporary file whose offset is noted
+    by position, so the change log comes out in input order whatever order the verdicts
+    came in.
+    """
+
+    def __init__(self, entries: list[Record], overwrite: frozenset[str], spool: IO[bytes]) -> None:
+        import array
+
+        self.entries = entries
+        self.overwrite = overwrite
+        self.offsets = array.array("q", [-1]) * len(entries)
+        self.spool = spool
+
+    def add(self, result: CheckResult) -> None:
+        import json
+
+        from refkit.crossref.fix import fix_from_result
+
+        record, changes = fix_from_result(result, self.overwrite)
+        self.entries[result.position] = record
+        if changes:
+            self.spool.seek(0, 2)
+            self.offsets[result.position] = self.spool.tell()
+            line = json.dumps([c.to_json() for c in changes], ensure_ascii=False)
+            self.spool.write(line.encode("utf-8") + b"\n")
+
+    def changes(self) -> Iterator[Change]:
+        """Every change, in the input order of the entries."""
+        import json
+
+        from refkit.crossref.fix import Change
+
+        for offset in self.offsets:
+            if offset < 0:
+                continue
+            self.spool.seek(offset)
+            for change in json.loads(self.spool.readline()):
+                yield Change(**change)
+
+
 def _write_fixes(
-    sources: list[_Source],
-    results: list[CheckResult],
-    args: argparse.Namespace,
-    overwrite: frozenset[str],
+    sources: list[_Source], fixed: list[Record], fixes: _Fixes, args: argparse.Namespace
 ) -> bool:
     """Write the fixed library; True when something could not be written."""
     import json
@@ -358,12 +433,6 @@ def _write_fixes(
     from refkit.export import write
     from refkit.fileio import atomic_write_text
 
-    fixed: list[Record] = []
-    changes: list[Change] = []
-    for result in results:
-        record, logged = _fix_one(result, overwrite)
-        fixed.append(record)
-        changes.extend(logged)
     failed = False
     try:
         if args.output:
@@ -372,8 +441,8 @@ def _write_fixes(
         else:
             start = 0
             for source in sources:
-                part = fixed[start : start + len(source.records)]
-                start += len(source.records)
+                part = fixed[start : start + source.count]
+                start += source.count
                 if source.name == "<stdin>":
                     print("refkit: --in-place cannot rewrite standard input", file=sys.stderr)
                     failed = True
@@ -387,28 +456,44 @@ def _write_fixes(
     except RefkitError as error:
         print(f"refkit: {error}", file=sys.stderr)
         return True
-    for change in changes:
+    applied = total = 0
+    for change in fixes.changes():
+        total += 1
+        applied += change.action != "kept"
         if not args.quiet:
             print(f"refkit: fix: {change.describe()}", file=sys.stderr)
     if args.change_log:
-        lines = "".join(json.dumps(c.to_json(), ensure_ascii=False) + "\n" for c in changes)
+        lines = (json.dumps(c.to_json(), ensure_ascii=False) + "\n" for c in fixes.changes())
         try:
-            atomic_write_text(Path(args.change_log), lines)
+            _write_lines_atomically(Path(args.change_log), lines)
         except OSError as error:
             print(
                 f"refkit: {args.change_log}: cannot write: {error.strerror or error}",
                 file=sys.stderr,
             )
             return True
-    applied = sum(1 for c in changes if c.action != "kept")
     print(
-        f"refkit: {applied} changes applied, {len(changes) - applied} suggestions kept",
+        f"refkit: {applied} changes applied, {total - applied} suggestions kept",
         file=sys.stderr,
     )
     return failed
 
 
-def _fix_one(result: CheckResult, overwrite: frozenset[str]) -> tuple[Record, tuple[Change, ...]]:
-    from refkit.crossref.fix import fix_from_result
+def _write_lines_atomically(path: Path, lines: Iterable[str]) -> None:
+    """Write ``lines`` to ``path`` as they come, through a temporary file and a rename
+    (:func:`refkit.fileio.atomic_write_text` for text too long to hold at once)."""
+    import os
+    import tempfile
 
-    return fix_from_result(result, overwrite)
+    folder = path.parent if str(path.parent) else Path(".")
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.writelines(lines)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -3,8 +3,10 @@
 Entries are read lazily in chunks; within a chunk the verdicts that need no network
 (malformed, duplicate, missing) come out at once, the DOIs go to Crossref in batches
 through :class:`~refkit.crossref.client.CrossrefClient` and their verdicts come out as
-the answers arrive, and DOIs Crossref does not know are put to the doi.org agency
-service together.  Memory holds one chunk and the set of DOIs seen (for duplicates).
+the answers arrive, DOIs Crossref does not know are put to the doi.org agency
+service together, and entries without a DOI (when asked to find them) are searched for
+several at a time, each with its reference string when it has one.  Memory holds one
+chunk and the set of DOIs seen (for duplicates).
 
 A failure to reach a service is never turned into a verdict about the DOI: such
 entries are ``unverified``, with the reason.
@@ -13,7 +15,9 @@ entries are ``unverified``, with the reason.
 from __future__ import annotations
 
 import dataclasses
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -149,8 +153,7 @@ class _Checker:
             if decided is not None:
                 yield decided
         yield from self._lookup(pending)
-        for position, record in missing:
-            yield self._search(position, record)
+        yield from self._searches(missing)
 
     # -- decided without the network ---------------------------------------------------------
     def _local(
@@ -288,12 +291,44 @@ class _Checker:
         return self._result(entry.position, entry.record, check, work)
 
     # -- search ---------------------------------------------------------------------------
+    def _searches(self, missing: list[tuple[int, Record]]) -> Iterator[CheckResult]:
+        """The search verdicts of a chunk's entries without a DOI, in input order.
+
+        Searches run on as many threads as the pool lets list requests be in flight (the
+        client's throttle still paces every request); each result is yielded as soon as
+        it and those before it are decided, so output streams and stays deterministic.
+        """
+        workers = min(len(missing), self.client.concurrency())
+        if workers <= 1 or self.client.offline:
+            # Offline, searches come from the cache alone: threads would buy nothing.
+            for position, record in missing:
+                yield self._search(position, record)
+            return
+        executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="refkit-search")
+        window: deque[Future[CheckResult]] = deque()
+        finished = False
+        try:
+            for position, record in missing:
+                window.append(executor.submit(self._search, position, record))
+                # A few searches queued beyond those in flight keep every slot busy.
+                while len(window) > 2 * workers or (window and window[0].done()):
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
+            finished = True
+        finally:
+            if finished:
+                executor.shutdown(wait=True)
+            else:
+                # A block (re-raised by result()) or a consumer that stopped early.
+                self.client.abandon(executor)
+
     def _search(self, position: int, record: Record) -> CheckResult:
         from refkit.crossref.client import BlockedError
         from refkit.crossref.match import find_doi
 
         try:
-            match = find_doi(record, self.client)
+            match = find_doi(record, self.client, reference=record.reference_text)
         except BlockedError:
             raise
         except RefkitError as error:

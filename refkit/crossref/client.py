@@ -64,6 +64,10 @@ BATCH_SIZE = 100
 URL_BUDGET = 4000
 _DOI_SHAPE = re.compile(r"^10\.\d{4,9}/\S+$")
 _RETRYABLE_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+_BLOCKED = (
+    "blocked by Crossref (HTTP 403): stop, check the contact address and the request rate, "
+    "and write to support@crossref.org before retrying"
+)
 
 
 class BlockedError(ServiceError):
@@ -191,6 +195,8 @@ class CrossrefClient:
         self.max_retries = max(0, max_retries)
         #: Why Crossref is given up on for the rest of the run, once every retry has failed.
         self._down = ""
+        #: The URL Crossref answered 403 to, once it did: no request is sent after a block.
+        self._blocked = ""
         self.batch_size = max(1, min(batch_size, 1000))
         self.backoff = backoff or Backoff()
         self.cache = cache
@@ -327,9 +333,9 @@ class CrossrefClient:
         finally:
             # A consumer that stops early, or a block, must not leave requests running.
             if in_flight:
-                self._stop.set()
-            executor.shutdown(wait=True, cancel_futures=True)
-            self._stop.clear()
+                self.abandon(executor)
+            else:
+                executor.shutdown(wait=True, cancel_futures=True)
 
     def work(self, doi: str) -> WorkResult:
         """The result for one DOI (see :meth:`works`)."""
@@ -405,6 +411,24 @@ class CrossrefClient:
         """The limits currently followed for ``single`` or ``list`` requests."""
         return self._throttles[kind].limits
 
+    def concurrency(self, kind: str = LIST) -> int:
+        """How many ``single`` or ``list`` requests may be in flight now: the pool's figure
+        (as last announced), capped by the client's own number of workers."""
+        return self._throttles[kind].concurrency
+
+    def abandon(self, executor: ThreadPoolExecutor) -> None:
+        """Shut down ``executor``, on whose threads this client's requests run, early.
+
+        Requests not started are cancelled, requests waiting to retry give up (as
+        ``unreachable``), and the one or few in flight are waited for, so no request of
+        this client outlives the call.
+        """
+        self._stop.set()
+        try:
+            executor.shutdown(wait=True, cancel_futures=True)
+        finally:
+            self._stop.clear()
+
     # -- fetching ---------------------------------------------------------------------------
     def _fetch_batch(self, dois: list[str]) -> list[WorkResult]:
         outcome = self._call(
@@ -458,6 +482,7 @@ class CrossrefClient:
         throttle = self._throttles[kind]
         reason = "no attempt made"
         status: int | None = None
+        self._raise_if_blocked()
         if self._down:
             # Crossref already failed every retry in this run: asking again for each of the
             # remaining entries would take minutes and tell nothing new.
@@ -469,6 +494,10 @@ class CrossrefClient:
             payload: Any = None
             failure: Exception | None = None
             with throttle.slot():
+                # The wait for a slot may have outlasted the run, or ended in a block.
+                self._raise_if_blocked()
+                if self._stop.is_set():
+                    return _Outcome("unreachable", message="run stopped")
                 self.stats.add("requests")
                 _current.exchange = exchange
                 try:
@@ -492,12 +521,8 @@ class CrossrefClient:
                 if status == 404:
                     return _Outcome("not-found", status=404)
                 if status == 403:
-                    raise BlockedError(
-                        "blocked by Crossref (HTTP 403): stop, check the contact address and "
-                        "the request rate, and write to support@crossref.org before retrying",
-                        url=str(response.url),
-                        status=403,
-                    )
+                    self._blocked = str(response.url)
+                    raise BlockedError(_BLOCKED, url=self._blocked, status=403)
                 if status == 401:
                     raise ServiceError(
                         "Crossref refused the Metadata Plus token",
@@ -523,6 +548,11 @@ class CrossrefClient:
         message = f"{reason}, after {self.max_retries + 1} attempts"
         self._down = message
         return _Outcome("unreachable", message=message, status=status)
+
+    def _raise_if_blocked(self) -> None:
+        if self._blocked:
+            # Requests on other threads must not go on asking a service that has blocked us.
+            raise BlockedError(_BLOCKED, url=self._blocked, status=403)
 
     # -- the run's memory -------------------------------------------------------------------
     def _recall(self, doi: str) -> WorkResult | None:

@@ -3,7 +3,8 @@
 Field names are CSL variable names (:func:`refkit.model.csl_name`).  What CSL has no
 variable for (structured-abstract sections, the fields of a user's ``.bib`` refkit
 does not model, the citing work of a reference-list entry, whether the document has a
-reference list, the parsed reference list itself) goes under ``custom``, so that
+reference list, the parsed reference list itself, the string a reference-list entry
+was parsed from) goes under ``custom``, so that
 :func:`record_from_csl` gives back the very same record.  ``ISSN``/``ISBN`` are
 strings (several joined with ", "), because pandoc rejects arrays there.
 """
@@ -91,6 +92,8 @@ def record_to_csl(record: Record) -> dict[str, Any]:
         custom["check"] = check_to_json(record.check)
     if record.extra:
         custom["extra"] = dict(record.extra)
+    if record.reference_text:
+        custom["reference_text"] = record.reference_text
     if custom:
         item["custom"] = custom
     return item
@@ -311,6 +314,8 @@ def record_from_csl(item: Mapping[str, Any], source: str) -> Record:
             )
         if isinstance(custom.get("check"), Mapping):
             values["check"] = check_from_json(custom["check"])
+        if isinstance(custom.get("reference_text"), str) and custom["reference_text"].strip():
+            values["reference_text"] = custom["reference_text"].strip()
         custom_extra = custom.get("extra")
         if isinstance(custom_extra, Mapping):
             for key, value in custom_extra.items():
@@ -319,6 +324,7 @@ def record_from_csl(item: Mapping[str, Any], source: str) -> Record:
             if key not in {
                 "abstract_sections", "keywords", "cited_by", "has_references", "references",
                 "extra", "cited_count", "cited_sections", "claims", "keyphrases", "check",
+                "reference_text",
             }:  # fmt: skip
                 extra.setdefault(f"custom.{key}", value if isinstance(value, str) else _text(value))
     record_id = item.get("id")

@@ -585,6 +585,7 @@ class _Builder:
             provenance=provenance,
             source=self.source,
             warnings=tuple(warnings),
+            reference_text=self.text,
         )
         values["type"] = _infer_type(values, self.in_marker, self.edited_book)
         return Record(**values)
