@@ -426,6 +426,7 @@ _VERB_STEMS = [
     "spur",
     "hamper",
     "boost",
+    "enter",
     "accept",
     "achiev",
     "acquir",
