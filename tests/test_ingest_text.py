@@ -257,3 +257,17 @@ def test_no_text_makes_the_reader_raise_anything_but_refkit_errors(text: str) ->
 def test_label_soup_never_crashes(lines: list[str]) -> None:
     with contextlib.suppress(RefkitError):
         read_text("\n".join(lines), "<hypothesis>")
+
+
+def test_a_cite_this_line_wrapped_over_lines_as_pdf_text_is() -> None:
+    text = (
+        "Journal of European Studies\n"
+        "To cite this article: Ana Author & Bob Other (2019) Local or global?, European Studies, 27:10,\n"
+        "1995-2014, DOI: 10.1080/09654313.2019.1628185\n"
+        "Local or global?\n"
+        "Ana Author and Bob Other\n"
+    )
+    record = read_text(text, "<test>")[0]
+    assert (record.volume, record.issue, record.page) == ("27", "10", "1995-2014")
+    assert record.doi == "10.1080/09654313.2019.1628185"
+    assert record.author == (Person("Author", "Ana"), Person("Other", "Bob"))

@@ -674,7 +674,22 @@ class _TextDocument:
     def _take_citation(self, index: int, hit: LabelHit) -> None:
         if hit.value:
             line = self.lines[index]
-            self.citations.append(_value_from(line, hit.value_offset, note="citation line"))
+            opening = _value_from(line, hit.value_offset, note="citation line")
+            end = line.end
+            # PDF text wraps a citation over the next lines ("..., 27:10,\n1995-2014, DOI: ...").
+            for position in range(index + 1, min(index + 4, len(self.lines))):
+                if opening.text.rstrip().endswith((".", ")")) and end == line.end:
+                    break
+                following = self.lines[position]
+                if not following.stripped or classify(following.text) is not None:
+                    break
+                end = following.end
+                if following.stripped.endswith("."):
+                    break
+            text = self.text[opening.start : end]
+            self.citations.append(
+                _Value(" ".join(text.split()), opening.start, end, opening.line, "citation line")
+            )
             return
         block: list[Line] = []
         for _, line in _next_content(self.lines, index):
