@@ -99,8 +99,14 @@ def score(paths: list[Path]) -> tuple[dict[str, Counter[str]], list[str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list every disagreement")
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        default=FIXTURES,
+        help="fixtures to score (default tests/fixtures/text; tests/fixtures/text-heldout is the held-out set)",
+    )
     args = parser.parse_args()
-    paths = sorted(p for p in FIXTURES.glob("*.txt"))
+    paths = sorted(p for p in args.folder.glob("*.txt"))
     counts, details = score(paths)
     total = Counter[str]()
     print(f"{len(paths)} pages")
