@@ -66,3 +66,13 @@ def test_springer_year_in_parentheses_is_not_an_issue() -> None:
 @given(st.text(max_size=300), st.text(max_size=40))
 def test_parse_citation_never_raises(text: str, title: str) -> None:
     parse_citation(text, title)
+
+
+def test_a_chapter_citation_names_its_book_not_its_editors() -> None:
+    cited = parse_citation(
+        "Doe, J., Roe, R. (2023). A chapter title. In: Lind, M., Berg, F. (eds) The Book Title. "
+        "Series Name, vol 7. Springer, Cham. https://doi.org/10.1007/978-3-031-00000-0_5",
+        "A chapter title",
+    )
+    assert cited.container == "The Book Title"
+    assert cited.doi == "10.1007/978-3-031-00000-0_5"

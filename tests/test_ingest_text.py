@@ -271,3 +271,22 @@ def test_a_cite_this_line_wrapped_over_lines_as_pdf_text_is() -> None:
     assert (record.volume, record.issue, record.page) == ("27", "10", "1995-2014")
     assert record.doi == "10.1080/09654313.2019.1628185"
     assert record.author == (Person("Author", "Ana"), Person("Other", "Bob"))
+
+
+def test_publication_types_and_bullets_are_not_titles_and_repeated_names_count_once() -> None:
+    text = "\n".join(
+        [
+            "Multicenter Study",
+            "• Navigation entry",
+            "Rewetting drained fens restores groundwater recharge",
+            "Anna Berg",
+            "Anna Berg",
+            "Jan van Dijk",
+            "Jan van Dijk",
+            "Journal: Wetland Studies",
+            "Year: 2022",
+        ]
+    )
+    record = read_text(text, "<test>")[0]
+    assert record.title == "Rewetting drained fens restores groundwater recharge"
+    assert record.author == (Person("Berg", "Anna"), Person("van Dijk", "Jan"))

@@ -275,10 +275,22 @@ def _clean_number(value: str) -> str:
     return "" if not value or _NOT_A_NUMBER.search(value) else value.strip(" ,.;")
 
 
+_IN_BOOK = re.compile(
+    r"^In:?\s+(?:[^()]{2,300}?\s*\((?:eds?|hrsg|a cura di|coord|dir)\.?\)\s*[.,:]?\s*)?(?P<book>[^.]{3,300})",
+    re.IGNORECASE,
+)
+
+
 def _split_source(rest: str) -> tuple[str, str, str, str, str]:
     """Container, volume, issue, pages and article number from what follows the title."""
     if not rest:
         return "", "", "", "", ""
+    in_book = _IN_BOOK.match(rest)
+    if in_book and re.match(r"^In:?\s", rest):
+        # A chapter: "In: Lindgren, M., Barbieri, F. (eds) Book Title. Series, vol 7. Springer".
+        pages = _PAGES.search(rest)
+        page = (pages.group(1) + (f"-{pages.group(2)}" if pages.group(2) else "")) if pages else ""
+        return in_book.group("book").strip(" ,.;:"), "", "", page, ""
     volume = issue = page = number = ""
     first_number = len(rest)
     for pattern in (_VOL_NO, _VOL_PAREN, _VOL_COLON_ISSUE):

@@ -140,7 +140,8 @@ LABELS: dict[str, tuple[str, ...]] = {
                "divisions", "numero di autori", "number of authors", "dc.date.accessioned",
                "dc.date.available", "dc.description.provenance", "collections",
                "appears in collections", "sponsorship", "funding", "funder", "licence de",
-               "article notes", "author information", "listed"),
+               "article notes", "author information", "aparece nas coleções", "aparece en las colecciones",
+               "aparece nas colecções", "in sammlungen", "erscheint in sammlungen", "listed"),
     "subjects": ("subjects", "subject", "classification", "jel", "jel classification",
                  "jel codes", "dc.subject.classification", "research areas", "settore scientifico disciplinare"),
 }  # fmt: skip

@@ -101,7 +101,8 @@ _NOISE_TITLE = re.compile(
     r"^impact factor|^aims and scope|^explore all metrics|^citations? \(|^\d+ citations?$|"
     r"^view (?:pdf|all)|^download (?:pdf|full)|^toggle navigation|^skip navigation|^list of issues|"
     r"^journals?(?: &| and) books|^journal list|^privacy|^terms (?:of|and)|^get full access|"
-    r"^creative commons|^all rights reserved|^learn more|^user guide|^advanced search",
+    r"^creative commons|^all rights reserved|^learn more|^user guide|^advanced search|"
+    r"full text links?$|\bfaq$|^(?:full )?text views?$|^repositori[oa]\b|^institutional repository",
     re.IGNORECASE,
 )
 _INTRODUCTION = re.compile(r"^\s*(?:\d+\.?|[IVX]+\.)?\s*introduction\s*$", re.IGNORECASE)
@@ -183,6 +184,8 @@ def _keyword_lines(lines: list[Line], index: int, hit: LabelHit) -> list[Line]:
             break  # a blank line ends a one-per-line list
         if collected and (_NOISE_TITLE.search(stripped) or len(stripped.split()) > 6):
             break
+        if re.search(r":\s*\t|:\s+\S", stripped):
+            break  # "Date: 2017": a label this reader does not know, not a keyword
         if (
             classify(line.text) is not None
             or is_stop_line(line.text)
@@ -301,6 +304,12 @@ def _looks_like_title(text: str) -> bool:
         return False  # a numbered section heading
     found_date = parse_date(stripped)
     if found_date and len(stripped) - (found_date[2] - found_date[1]) < 30:
+        return False
+    if (
+        _ARTICLE_MARKER.match(stripped)
+        or _BULLET.match(stripped)
+        or re.search(r"\bidentifi(?:er|cador|cativo)\b.*\b(?:cite|citar|link)", stripped, re.I)
+    ):
         return False
     if " | " in stripped or re.match(
         r"^(?:first |date )?(?:published|received|accepted|available|submitted)\b", stripped, re.I
@@ -539,7 +548,9 @@ _ARTICLE_MARKER = re.compile(
     r"^(?:open access\s*)?(?:original\s+|research\s+|review\s+|brief\s+|short\s+|full\s+)?"
     r"(?:article|paper|research article|review|original paper|communication|report|letter|"
     r"editorial|case report|randomi[sz]ed controlled trial|systematic review|meta-analysis|"
-    r"commentary|perspective|essay|contributo|articolo|artikel|research)\s*(?:open access)?$",
+    r"commentary|perspective|essay|contributo|articolo|artikel|research|multicenter study|"
+    r"comparative study|clinical trial|observational study|case reports?|comment|"
+    r"validation study|evaluation study|conference paper|book chapter|chapter)\s*(?:open access)?$",
     re.IGNORECASE,
 )
 _AFFILIATION = re.compile(
@@ -909,6 +920,13 @@ class _TextDocument:
     def _authors(
         self, title: _Value | None, citation: tuple[Citation, _Value] | None
     ) -> tuple[list[Person], _Value | None]:
+        people, where = self._authors_found(title, citation)
+        # Pages that expand each author (PMC) print every name twice in a row.
+        return list(dict.fromkeys(people)), where
+
+    def _authors_found(
+        self, title: _Value | None, citation: tuple[Citation, _Value] | None
+    ) -> tuple[list[Person], _Value | None]:
         if self.authors:
             people = [person for group, _ in self.authors for person in group]
             return people, self.authors[0][1]
@@ -987,6 +1005,15 @@ class _TextDocument:
 
     def _container(self, citation: tuple[Citation, _Value] | None, title: _Value | None) -> None:
         found = self.fields.values.get("container_title")
+        if found:
+            # "Book title / a cura di Rossi, Anna": the editors are not part of the title.
+            book = re.sub(
+                r"\s*/\s*(?:a cura di|edited by|eds?\.|hrsg\.|coord\.|dir\.)\s.*$",
+                "",
+                found.text,
+                flags=re.I,
+            )
+            found = _Value(book, found.start, found.start + len(book), found.line, found.note)
         if found and _plausible_text(found.text) and _looks_like_container(found.text):
             self._put("container_title", found.text, found)
             return
