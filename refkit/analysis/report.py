@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from refkit.model import Claim, Keyword, Record
+from refkit.export.csljson import claim_to_json as export_claim
+from refkit.export.csljson import keyword_to_json
+from refkit.model import Claim, Record
 
 __all__ = ["claim_to_json", "keyword_to_json", "run_command"]
 
@@ -18,40 +20,8 @@ EXIT_UNUSABLE = 2
 
 
 def claim_to_json(claim: Claim) -> dict[str, Any]:
-    """A claim as a JSON object: text, start, end, role, then what is known about it."""
-    data: dict[str, Any] = {
-        "text": claim.text,
-        "start": claim.start,
-        "end": claim.end,
-        "role": claim.role,
-        "is_claim": claim.is_claim,
-    }
-    if claim.section:
-        data["section"] = claim.section
-    if claim.polarity:
-        data["polarity"] = claim.polarity
-    if claim.hedges:
-        data["hedges"] = list(claim.hedges)
-    if claim.relation:
-        data["relation"] = claim.relation
-    data["score"] = claim.score
-    if claim.evidence is not None:
-        evidence = claim.evidence
-        data["evidence"] = {
-            key: value
-            for key, value in (
-                ("design", evidence.design),
-                ("sample", evidence.sample),
-                ("setting", evidence.setting),
-            )
-            if value
-        }
-    return data
-
-
-def keyword_to_json(keyword: Keyword) -> dict[str, Any]:
-    """A keyword as a JSON object: text, score, source."""
-    return {"text": keyword.text, "score": keyword.score, "source": keyword.source}
+    """A claim as a JSON object: the CSL-JSON ``custom.claims`` shape, and whether it is a claim."""
+    return {**export_claim(claim), "is_claim": claim.is_claim}
 
 
 def _result(record: Record, kind: str, n: int) -> list[dict[str, Any]]:
