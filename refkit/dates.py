@@ -12,8 +12,8 @@ _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
         "january jan gennaio genn gen januar janvier janv enero ene janeiro januari jänner",
-        "february feb febbraio febr februar février févr fév febrero fevereiro fev februari",
-        "march mar marzo märz mars marzo março maart mrt mär",
+        "february feb febbraio febr februar février fevrier févr fév febrero fevereiro fev februari",
+        "march mar marzo märz maerz mars marzo março maart mrt mär",
         "april apr aprile avril abril abr",
         "may mai maggio mag mayo maio mei maj",
         "june jun jun giugno giu juni juin junio junho",
@@ -22,7 +22,7 @@ for _number, _names in enumerate(
         "september sep sept settembre set septembre septiembre setembro",
         "october oct ottobre ott oktober octobre octubre outubro okt",
         "november nov novembre novembre noviembre novembro",
-        "december dec dicembre dic dezember décembre déc diciembre dezembro dez",
+        "december dec dicembre dic dezember décembre decembre déc diciembre dezembro dez",
     ),
     start=1,
 ):

@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from refkit.abstracts import canonical_heading, join_sections, split_sections
+from refkit.dates import month_number
 from refkit.languages import language_tag
 from refkit.model import Date
 
@@ -96,29 +97,6 @@ def clean_abstract(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     return _ALL_SPACE.sub(" ", plain).strip(), ()
 
 
-_MONTHS = {
-    name: index
-    for index, names in enumerate(
-        (
-            ("jan", "january", "gen", "gennaio", "januar", "janvier", "enero"),
-            ("feb", "february", "febbraio", "februar", "février", "fevrier", "febrero"),
-            ("mar", "march", "marzo", "märz", "maerz", "mars"),
-            ("apr", "april", "aprile", "avril", "abril"),
-            ("may", "maggio", "mai", "mayo", "mag"),
-            ("jun", "june", "giugno", "juni", "juin", "junio", "giu"),
-            ("jul", "july", "luglio", "juli", "juillet", "julio", "lug"),
-            ("aug", "august", "agosto", "août", "aout", "ago"),
-            ("sep", "sept", "september", "settembre", "septembre", "septiembre", "set"),
-            ("oct", "october", "ottobre", "oktober", "octobre", "octubre", "ott"),
-            ("nov", "november", "novembre", "noviembre"),
-            ("dec", "december", "dicembre", "dezember", "décembre", "decembre", "diciembre", "dic"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-
-
 def _plausible_year(year: int) -> bool:
     return 1400 <= year <= 2100
 
@@ -175,8 +153,8 @@ def parse_date(text: str) -> Date | None:
                 year_value = number
             elif len(word) <= 2 and day_value is None and 1 <= number <= 31:
                 day_value = number
-        elif word in _MONTHS and month_value is None:
-            month_value = _MONTHS[word]
+        elif month_value is None and (month := month_number(word)) is not None:
+            month_value = month
     if year_value is None:
         return None
     if month_value is None:
