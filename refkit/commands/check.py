@@ -20,8 +20,6 @@ EXIT_ATTENTION = 1
 EXIT_UNUSABLE = 2
 EXIT_UNREACHABLE = 3
 
-_FORMAT_BY_SUFFIX = {".bib": "bibtex", ".bibtex": "bibtex", ".json": "csljson", ".ris": "ris"}
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -238,9 +236,11 @@ def _read_one(source: str, data: bytes, *, quiet: bool) -> _Source:
 
 
 def _format_of(source: str, text: str) -> str:
-    suffix = Path(source).suffix.lower()
-    if suffix in _FORMAT_BY_SUFFIX:
-        return _FORMAT_BY_SUFFIX[suffix]
+    from refkit.export import format_for_path
+
+    named = format_for_path(Path(source).name)
+    if named is not None:
+        return named
     stripped = text.lstrip()
     if stripped.startswith(("[", "{")):
         return "csljson"

@@ -10,14 +10,6 @@ from typing import Any
 EXIT_OK = 0
 EXIT_UNUSABLE = 2
 
-_FORMAT_BY_SUFFIX = {
-    ".bib": "bibtex",
-    ".bibtex": "bibtex",
-    ".json": "csljson",
-    ".csl.json": "csljson",
-    ".ris": "ris",
-}
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -67,12 +59,9 @@ def register(subparsers: Any) -> None:
 def _output_format(args: argparse.Namespace) -> str:
     if args.to:
         return str(args.to)
-    if args.output:
-        name = Path(args.output).name.lower()
-        for suffix, fmt in sorted(_FORMAT_BY_SUFFIX.items(), key=lambda item: -len(item[0])):
-            if name.endswith(suffix):
-                return fmt
-    return "bibtex"
+    from refkit.export import format_for_path
+
+    return (format_for_path(Path(args.output).name) if args.output else None) or "bibtex"
 
 
 def run(args: argparse.Namespace) -> int:

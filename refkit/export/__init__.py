@@ -10,10 +10,29 @@ from collections.abc import Sequence
 
 from refkit.model import Record
 
-__all__ = ["FORMATS", "write"]
+__all__ = ["FORMATS", "format_for_path", "write"]
 
 #: Output formats, as named on the command line (``--to``).
 FORMATS: tuple[str, ...] = ("bibtex", "biblatex", "csljson", "ris")
+
+
+#: File name endings and the format they usually hold, longest first.
+_SUFFIXES: tuple[tuple[str, str], ...] = (
+    (".csl.json", "csljson"),
+    (".bibtex", "bibtex"),
+    (".json", "csljson"),
+    (".bib", "bibtex"),
+    (".ris", "ris"),
+)
+
+
+def format_for_path(name: str) -> str | None:
+    """The format a file name suggests (``library.json`` is CSL-JSON), or ``None``.
+
+    Only for choosing an output format or a reading hint: readers decide by content.
+    """
+    lowered = name.lower()
+    return next((fmt for suffix, fmt in _SUFFIXES if lowered.endswith(suffix)), None)
 
 
 def write(records: Sequence[Record], fmt: str) -> str:
