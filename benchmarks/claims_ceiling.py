@@ -9,7 +9,10 @@ and scores the validation split, with refkit's own sentence evidence as features
 decision of :func:`refkit.analysis.claims.classify_sentences`, the wording cues of
 :mod:`refkit.analysis.cues`, the role model's log-probabilities, the sentence's distance from
 the end of the abstract and cues of the next sentence).  ``--words`` adds the sentence's
-words and word pairs, as a TF-IDF-style baseline would.  The decision threshold is chosen by
+words and word pairs, as a TF-IDF-style baseline would.  ``--fit-on own-labels`` fits to
+claim labels written for refkit instead, on 575 CSAbstruct train abstracts (Apache-2.0;
+``benchmarks/data/csabstruct-claims.jsonl``, marked by the guide beside it), to see whether
+labels of our own on licence-compatible text would carry over.  The decision threshold is chosen by
 five-fold cross-validation on train; validation is only scored.  Nothing is written to disk.
 Needs numpy.
 """
@@ -17,11 +20,12 @@ Needs numpy.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +35,8 @@ from refkit.analysis.claims import CLAIM_ROLES, classify_sentences
 from refkit.analysis.roles import load_model, sentence_features
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "claims"
+CSABSTRUCT = DEFAULT.parent / "csabstruct" / "train.jsonl"
+OWN_LABELS = Path(__file__).resolve().parent / "data" / "csabstruct-claims.jsonl"
 _WORD = re.compile(r"[a-z]+")
 _CUES: dict[str, Callable[[str], bool]] = {
     "reports_claim": cues.reports_claim,
@@ -75,19 +81,51 @@ def sentence_evidence(sentences: Sequence[str]) -> list[dict[str, float]]:
     return rows
 
 
-def read(path: Path) -> tuple[list[dict[str, float]], list[set[str]], np.ndarray]:
+def _collect(
+    abstracts: Iterable[tuple[list[str], Sequence[bool]]],
+) -> tuple[list[dict[str, float]], list[set[str]], np.ndarray]:
     evidence: list[dict[str, float]] = []
     words: list[set[str]] = []
     labels: list[bool] = []
+    for sentences, marked in abstracts:
+        evidence.extend(sentence_evidence(sentences))
+        for text in sentences:
+            tokens = _WORD.findall(text.lower())
+            words.append(set(tokens) | {f"{a}_{b}" for a, b in itertools.pairwise(tokens)})
+        labels.extend(marked)
+    return evidence, words, np.array(labels, dtype=float)
+
+
+def read(path: Path) -> tuple[list[dict[str, float]], list[set[str]], np.ndarray]:
+    """A claims split: every sentence with its gold label."""
     with path.open(encoding="utf-8") as handle:
+        items = [json.loads(line) for line in handle]
+    return _collect(
+        (item["sentences"], [label == "1" for label in item["labels"]]) for item in items
+    )
+
+
+def read_own_labels(
+    csabstruct: Path, labels: Path
+) -> tuple[list[dict[str, float]], list[set[str]], np.ndarray]:
+    """CSAbstruct train abstracts with the claim sentences marked in ``labels``.
+
+    CSAbstruct's ``abstract_id`` is 0 throughout, so a label names its abstract by line
+    number in ``train.jsonl`` and checks it by a hash of the text.
+    """
+    with csabstruct.open(encoding="utf-8") as handle:
+        abstracts = [json.loads(line)["sentences"] for line in handle]
+    chosen: list[tuple[list[str], list[bool]]] = []
+    with labels.open(encoding="utf-8") as handle:
         for line in handle:
             item = json.loads(line)
-            evidence.extend(sentence_evidence(item["sentences"]))
-            for text in item["sentences"]:
-                tokens = _WORD.findall(text.lower())
-                words.append(set(tokens) | {f"{a}_{b}" for a, b in itertools.pairwise(tokens)})
-            labels.extend(label == "1" for label in item["labels"])
-    return evidence, words, np.array(labels, dtype=float)
+            sentences = abstracts[item["line"] - 1]
+            digest = hashlib.sha1(" ".join(sentences).encode("utf-8")).hexdigest()[:12]
+            if digest != item["sha1"]:
+                raise SystemExit(f"{labels}: line {item['line']} of {csabstruct} has other text")
+            marked = set(item["claims"])
+            chosen.append((sentences, [i in marked for i in range(len(sentences))]))
+    return _collect(chosen)
 
 
 def design(
@@ -136,8 +174,20 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, default=DEFAULT)
     parser.add_argument("--words", action="store_true", help="add words and word pairs")
     parser.add_argument("--l2", type=float, default=3e-3)
+    parser.add_argument(
+        "--fit-on",
+        choices=("claims", "own-labels"),
+        default="claims",
+        help="fit to the claims train split, or to claim labels written for refkit on "
+        "CSAbstruct abstracts (benchmarks/data/csabstruct-claims.jsonl)",
+    )
+    parser.add_argument("--csabstruct", type=Path, default=CSABSTRUCT)
+    parser.add_argument("--labels", type=Path, default=OWN_LABELS)
     args = parser.parse_args()
-    train_evidence, train_words, train_labels = read(args.data_dir / "train.jsonl")
+    if args.fit_on == "claims":
+        train_evidence, train_words, train_labels = read(args.data_dir / "train.jsonl")
+    else:
+        train_evidence, train_words, train_labels = read_own_labels(args.csabstruct, args.labels)
     test_evidence, test_words, test_labels = read(args.data_dir / "validation.jsonl")
     counts = Counter(word for found in train_words for word in found)
     vocabulary = (
@@ -163,6 +213,7 @@ def main() -> None:
     probability = 1 / (1 + np.exp(-test @ weights))
     precision, recall, f1 = scores(probability > threshold, test_labels)
     kind = "refkit's evidence + words" if args.words else "refkit's evidence"
+    print(f"fitted to: {args.fit_on}")
     print(f"features: {kind} ({train.shape[1]} columns); threshold {threshold:.2f} (train CV)")
     print(f"train CV F1 {scores(held_out > threshold, train_labels)[2]:.3f}")
     print(f"validation precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
