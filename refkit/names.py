@@ -18,6 +18,7 @@ PARTICLES: frozenset[str] = frozenset(
         "van", "von", "der", "den", "de", "del", "della", "delle", "degli", "dei", "di", "da",
         "das", "do", "dos", "du", "la", "le", "lo", "ten", "ter", "te", "zu", "zur", "af",
         "av", "bin", "ibn", "al", "el", "st.", "mac", "d'", "l'", "ap", "ó", "ní", "dal",
+        "op", "ben", "ait", "nic", "ua",
     }
 )  # fmt: skip
 
@@ -107,6 +108,11 @@ def _split_particles(words: list[str]) -> tuple[list[str], list[str]]:
     """Split "Given ... [particles] Family" words into (given, family)."""
     if len(words) == 1:
         return [], words
+    # "Núria Puigdomènech i Vallès", "José Ortega y Gasset": Catalan "i" and Spanish "y"
+    # join two surnames into one family name.
+    for index in range(2, len(words) - 1):
+        if words[index] in {"i", "y"} and words[index - 1][:1].isupper():
+            return words[: index - 1], words[index - 1 :]
     # The family name starts at the first particle after the first word, else it is the last word.
     for index in range(1, len(words) - 1):
         word = words[index]

@@ -290,3 +290,76 @@ def test_publication_types_and_bullets_are_not_titles_and_repeated_names_count_o
     record = read_text(text, "<test>")[0]
     assert record.title == "Rewetting drained fens restores groundwater recharge"
     assert record.author == (Person("Berg", "Anna"), Person("van Dijk", "Jan"))
+
+
+def _read_page(text: str) -> Record:
+    records = read_text(text, "page.txt")
+    assert len(records) == 1
+    return records[0]
+
+
+_TITLE = "Cycling infrastructure and independent school travel in medium-sized European cities"
+
+
+def test_byline_spread_over_lines_with_buttons_and_separators() -> None:
+    # Publisher pages print each author on a line of its own, with an ORCID button and the
+    # commas and ampersand between them on lines of their own.
+    record = _read_page(
+        "Journal of Urban Mobility Studies\nResearch Article\n"
+        f"{_TITLE}\n"
+        "Anneke de Graaf-Visser\nORCID Icon\n,\nLuca Dall'Acqua\n,\n"
+        "Sigríður Jónsdóttir\nORCID Icon\n&\nBenoît Lefèvre-Duchamp\n"
+        "Pages 301-322 | Published online: 05 Mar 2021\n"
+    )
+    assert record.author == (
+        Person("de Graaf-Visser", "Anneke"),
+        Person("Dall'Acqua", "Luca"),
+        Person("Jónsdóttir", "Sigríður"),
+        Person("Lefèvre-Duchamp", "Benoît"),
+    )
+
+
+def test_expanded_author_panel_keeps_every_author_and_no_affiliation() -> None:
+    # Each name is printed twice, then its affiliation, e-mail and a search link.
+    record = _read_page(
+        "Journal of Grassland Science\nORIGINAL ARTICLE\n"
+        f"{_TITLE}\n"
+        "Fionnuala Ní Mhurchú, \nCorresponding Author\nFionnuala Ní Mhurchú\n"
+        "fionnuala@example.org\nGrassland Centre, Moorepark Research Institute, Fermoy, Ireland\n"
+        "Search for more papers by this author\n"
+        "Bram Van Goethem, \nBram Van Goethem\n"
+        "Department of Plant Science, University of the Lowlands, Ghent, Belgium\n"
+        "Search for more papers by this author\n"
+        "1, Kofi Mensah-Bonsu\nKofi Mensah-Bonsu\n"
+        "2Department of Public Health, Polar Coast University, Tromsø, Norway\n"
+        "Find articles by Kofi Mensah-Bonsu\n"
+        "First published: 22 December 2020\n"
+    )
+    assert record.author == (
+        Person("Ní Mhurchú", "Fionnuala"),
+        Person("Van Goethem", "Bram"),
+        Person("Mensah-Bonsu", "Kofi"),
+    )
+
+
+def test_authors_and_affiliations_block_skips_institutions_and_editors() -> None:
+    record = _read_page(
+        f"{_TITLE}\nAbstract\nWe compare cycling networks in forty cities.\n"
+        "Author information\nAuthors and Affiliations\n"
+        "Department of Archaeology, University of Nordfjell, Nordfjell, Norway\nDagny Østby\n"
+        "Centro de Estudos Geográficos, Universidade do Alto Tejo, Santarém, Portugal\n"
+        "Joana da Costa Ferreira\n"
+        "Editor information\nEditors and Affiliations\n"
+        "Department of Digital Humanities, University of Nordfjell, Nordfjell, Norway\n"
+        "Maja Lindgren\n"
+    )
+    assert record.author == (Person("Østby", "Dagny"), Person("da Costa Ferreira", "Joana"))
+
+
+def test_every_isbn_of_a_book_under_any_isbn_label() -> None:
+    record = _read_page(
+        "Heritage Data and Digital Mapping\nBook\n"
+        "Print ISBN\n978-3-031-45171-3\nOnline ISBN\n978-3-031-45172-0\n"
+        "Print on Demand(PoD) ISBN:978-1-6654-8722-1\n"
+    )
+    assert set(record.isbn) == {"9783031451713", "9783031451720", "9781665487221"}

@@ -29,7 +29,7 @@ LABELS: dict[str, tuple[str, ...]] = {
                "written by", "by", "authors and affiliations", "author(s) / editor(s)",
                "forfatter(e)", "auteur", "personen", "people", "autoria"),
     "editor": ("editors", "editor", "editor(s)", "curatori", "curatore", "herausgeber",
-               "dc.contributor.editor"),
+               "dc.contributor.editor", "editors and affiliations", "editor information"),
     "issued": ("publication date", "date of publication", "date published", "published",
                "publication status", "data di pubblicazione", "anno di pubblicazione", "anno",
                "year", "publication year", "year of publication", "issue date", "date issued",
@@ -289,7 +289,23 @@ def classify(line: str) -> LabelHit | None:
         check = SPACE_SEPARATED.get(field)
         if key not in _ONLY_WITH_COLON_OR_ALONE and check is not None and check(value):
             return LabelHit(field, label, value, match.start(2))
+    match = _ANY_ISBN.match(line)
+    if match:
+        group = "value" if match.group("value") else "value2"
+        value = (match.group(group) or "").strip()
+        if not value or SPACE_SEPARATED["isbn"](value):
+            offset = match.start(group) if value else len(line)
+            return LabelHit("isbn", match.group("label"), value, offset)
     return None
+
+
+# A book's ISBNs come under many labels ("Print ISBN", "Online ISBN", "Electronic ISBN",
+# "Print on Demand(PoD) ISBN", "Hardcover ISBN"): any short label ending in ISBN, written in
+# capitals, with an ISBN-shaped value or none (the value on the next line).
+_ANY_ISBN = re.compile(
+    r"^\s*(?P<label>(?:[\w()/-]+\s+){0,4}[\w()/-]*ISBN(?:-1[03])?(?:\s*\([^)]{1,20}\))?)"
+    r"\s*(?::\s*(?P<value>.*?)|\s+(?P<value2>[\dXx][\dXx -]{8,16}))?\s*$"
+)
 
 
 @lru_cache(maxsize=8192)

@@ -450,6 +450,8 @@ def _labelled_names(text: str) -> list[Person]:
     people = _byline_names(cleaned)
     if people:
         return people
+    if re.search(r"\d{3,}", cleaned):
+        return []  # a postcode or a year: an address or a date, not a list of names
     parsed = list(parse_names(cleaned))
     if parsed and all(p.is_corporate for p in parsed):
         return parsed
@@ -472,9 +474,11 @@ def _author_lines(lines: list[Line], index: int, hit: LabelHit) -> list[Line]:
         collected.append(
             Line(hit.value, lines[index].start + hit.value_offset, lines[index].number)
         )
+    last_number = lines[index].number
     for position, line in _next_content(lines, index):
-        if collected and position > collected[-1].number:
-            break  # a blank line ends a list that began on the label's own line
+        if collected and position > last_number:
+            break  # a blank line ends the list
+        last_number = line.number
         stripped = _BULLET.sub("", line.text).strip()
         if hit.value and not _labelled_names(stripped):
             break
@@ -484,6 +488,8 @@ def _author_lines(lines: list[Line], index: int, hit: LabelHit) -> list[Line]:
             break
         if _CITATION_FORMAT_NAMES.match(stripped):
             break
+        if _is_affiliation(re.sub(r"\([^)]*\)", " ", stripped)):
+            continue  # "Authors and Affiliations" panels interleave institutions with names
         collected.append(line)
         if len(collected) >= 50:
             break
@@ -554,10 +560,33 @@ _ARTICLE_MARKER = re.compile(
     re.IGNORECASE,
 )
 _AFFILIATION = re.compile(
-    r"\b(?:university|universit[àäé]|institute|institut|department|faculty|school of|college|"
-    r"laboratory|centre for|center for|hospital|ministry)\b",
+    r"(?:\b|(?<=\d))(?:university|universit[àäéy]|universidade|universidad|institute|"
+    r"institut|instituto|istituto|department|departamento|dipartimento|département|faculty|"
+    r"faculdade|facultad|school of|college|laborator(?:y|ies|io|oire)|centre|center|centro|"
+    r"hospital|ministry|research\s+(?:unit|group)|graduate\s+school)\b",
     re.IGNORECASE,
 )
+# Lines of an author panel between the names: separators, affiliation marks, links and
+# the buttons pages print beside each name ("ORCID Icon", "Search for more papers by this
+# author", "Find articles by ...", "Corresponding Author").
+_PANEL_FILLER = re.compile(
+    r"[\d\s,;*∗†‡§]*(?:and|&|by)?[\d\s,;*∗†‡§]*|(?:view\s+)?orcid(?:\s+(?:icon|profile))?|"
+    r"corresponding\s+author|correspondence|author\s+information|"
+    r"search\s+for\s+more\s+papers\s+by\s+this\s+author|find\s+articles\s+by\s.{2,80}|"
+    r"search\s+for\s+other\s+works\s+by\s+this\s+author\s+on:?|google\s+scholar|pubmed|"
+    r"(?:e-?mail|email\s+address)\s*:?\s*\S+@\S+|\S+@\S+\.\w+|contributed\s+equally.*|"
+    r"author\s+to\s+whom\s+correspondence\s+should\s+be\s+addressed\.?",
+    re.IGNORECASE,
+)
+# Affiliation marks before a name in an expanded panel ("1, Kofi Mensah-Bonsu").
+_LEADING_MARKS = re.compile(r"^(?:[\d*∗†‡§]{1,3}\s*,\s*)+(?=[^\W\d_])")
+
+
+def _is_affiliation(text: str) -> bool:
+    """Whether a line of an author panel names an institution (possibly after its mark)."""
+    return bool(_AFFILIATION.search(text)) and len(text) < 300
+
+
 _JOURNAL_WORDS = re.compile(
     r"\b(?:journal|review|quarterly|letters|proceedings|annals|bulletin|transactions|magazine|"
     r"archives|reports|advances|rivista|revista|revue|zeitschrift|tidsskrift|tijdschrift)\b",
@@ -962,17 +991,26 @@ class _TextDocument:
         wanted = {person.family.casefold() for person in cited}
         people: list[Person] = []
         first: _Value | None = None
+        last_row = self.lines[start_index].number
         for _, line in _next_content(self.lines, start_index):
-            if line.number > self.lines[start_index].number + 14:
+            # The byline starts within a few lines of the title; once it has started, an
+            # author panel may run on for many lines, as long as each belongs to it.
+            if line.number > last_row + (14 if not people else 3):
                 break
-            names = _byline_names(line.stripped)
+            text = _LEADING_MARKS.sub("", line.stripped)
+            # "Name (Department of ..., University of ...)": the affiliation in brackets is
+            # the name's, not a line of its own.
+            outside = re.sub(r"\([^)]*\)", " ", text)
+            names = [] if _AFFILIATION.search(outside) else _byline_names(text)
             if names and (not wanted or any(p.family.casefold() in wanted for p in names)):
                 people.extend(names)
                 first = first or _value_from(line)
+                last_row = line.number
+                continue
+            if people and (_PANEL_FILLER.fullmatch(line.stripped) or _is_affiliation(text)):
+                last_row = line.number
                 continue
             if people:
-                if re.fullmatch(r"\s*(?:and|&|by)\s*", line.text, re.IGNORECASE):
-                    continue
                 break
         return people, first
 
@@ -1409,12 +1447,12 @@ def read_text(text: str, source: str) -> list[Record]:
     """The record a document's plain text describes.
 
     Raises :class:`~refkit.errors.UnsupportedInputError` when the text holds no
-    bibliographic data (no title together with an author, a date, a DOI or a journal).
+    bibliographic data (no title together with an author, a date, a DOI, a journal or an ISBN).
     """
     if not text.strip():
         raise UnsupportedInputError("empty document", source=source)
     record = _TextDocument(text, source).build()
-    evidence = record.author or record.issued or record.doi or record.container_title
+    evidence = record.author or record.issued or record.doi or record.container_title or record.isbn
     if not record.title or not evidence:
         raise UnsupportedInputError("no bibliographic data found", source=source)
     return [record]
