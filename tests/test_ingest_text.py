@@ -363,3 +363,30 @@ def test_every_isbn_of_a_book_under_any_isbn_label() -> None:
         "Print on Demand(PoD) ISBN:978-1-6654-8722-1\n"
     )
     assert set(record.isbn) == {"9783031451713", "9783031451720", "9781665487221"}
+
+
+def test_licence_stated_for_the_article_at_the_foot_of_the_page() -> None:
+    body = " ".join(
+        f"Sentence {n} of the introduction, which runs on for a while." for n in range(12)
+    )
+    record = _read_page(
+        f"{_TITLE}\nby\nMarco Dell'Erba\nCoasts 2021, 1(1), 5; https://doi.org/10.3390/coasts1010005\n"
+        f"1. Introduction\n{body}\n\n{body}\n\n"
+        "© 2021 by the authors. Licensee MDPI, Basel, Switzerland. This article is an open "
+        "access article distributed under the terms and conditions of the Creative Commons "
+        "Attribution (CC BY) license (https://creativecommons.org/licenses/by/4.0/).\n"
+    )
+    assert record.license == "CC BY 4.0"
+
+
+def test_site_wide_licence_notice_in_the_footer_is_not_the_articles() -> None:
+    body = " ".join(
+        f"Sentence {n} of the introduction, which runs on for a while." for n in range(12)
+    )
+    record = _read_page(
+        f"{_TITLE}\nby\nMarco Dell'Erba\nCoasts 2021, 1(1), 5; https://doi.org/10.3390/coasts1010005\n"
+        f"1. Introduction\n{body}\n\n{body}\n\n"
+        "Except where otherwise noted, content on this site is licensed under a Creative "
+        "Commons Attribution 4.0 International license.\n"
+    )
+    assert record.license == ""

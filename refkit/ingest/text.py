@@ -587,6 +587,15 @@ def _is_affiliation(text: str) -> bool:
     return bool(_AFFILIATION.search(text)) and len(text) < 300
 
 
+# "This article is an open access article distributed under the terms of the Creative
+# Commons Attribution (CC BY) license (https://...)": one sentence, URL included.
+_ARTICLE_LICENSE = re.compile(
+    r"\b(?:this|the)\s+(?:article|work|paper|chapter|book)\b[^\n]{0,200}?"
+    r"\b(?:distributed|licensed|published|available)\s+under\b[^\n]{0,300}",
+    re.IGNORECASE,
+)
+
+
 _JOURNAL_WORDS = re.compile(
     r"\b(?:journal|review|quarterly|letters|proceedings|annals|bulletin|transactions|magazine|"
     r"archives|reports|advances|rivista|revista|revue|zeitschrift|tidsskrift|tijdschrift)\b",
@@ -1329,7 +1338,13 @@ class _TextDocument:
         if found:
             block_end = self._paragraph_end(found)
             candidates.append((self.text[found.start : block_end], found.start, found.line))
-        candidates.append((self.text[: self._header_offset()], 0, 1))
+        header = self._header_offset()
+        candidates.append((self.text[:header], 0, 1))
+        # Publishers print the article's licence at the foot of the page, after its body
+        # (MDPI, Frontiers, PLOS); only a statement about this article counts there, not a
+        # site-wide notice.
+        for statement in _ARTICLE_LICENSE.finditer(self.text, header):
+            candidates.append((statement.group(), statement.start(), 0))
         for text, offset, _ in candidates:
             licence = find_license(text)
             if licence:
