@@ -1,4 +1,11 @@
-"""Dates as pages print them: "3 Oct 2019", "October 3, 2019", "2019-10-03", "3 ottobre 2019"."""
+"""Dates as pages and metadata write them.
+
+Two readers with two jobs: :func:`parse_date` finds the first date in running page text
+("Published 3 Oct 2019", "3 ottobre 2019", day first in numeric dates, as European
+repositories print them); :func:`parse_date_value` reads one metadata value (HTML meta
+tags, JSON-LD, PDF info and XMP: "2019-10-03T10:00:00Z", "D:20191003...", numeric orders
+only when unambiguous, since meta tags are written in either order).
+"""
 
 from __future__ import annotations
 
@@ -87,3 +94,68 @@ def _build(groups: tuple[str | Any, ...], order: str) -> Date | None:
         return Date(int(groups[0]))
     except ValueError:
         return None
+
+
+def _plausible_year(year: int) -> bool:
+    return 1400 <= year <= 2100
+
+
+def _make_date(year: int, month: int | None = None, day: int | None = None) -> Date | None:
+    if not _plausible_year(year):
+        return None
+    try:
+        return Date(year, month, day)
+    except ValueError:
+        try:
+            return Date(year, month) if month is not None else Date(year)
+        except ValueError:
+            return Date(year)
+
+
+def parse_date_value(text: str) -> Date | None:
+    """A date written as ``2019/10/03``, ``2019-10-03``, ``2019-10``, ``2019``,
+    ``2019-10-03T10:00:00Z``, ``3 Oct 2019``, ``October 3, 2019`` or ``D:20191003...``
+    (PDF); ``None`` when there is no plausible year.
+
+    Numeric day/month/year orders are only trusted when unambiguous (a day above 12).
+    """
+    text = text.strip()
+    if not text:
+        return None
+    pdf = re.match(r"^D:(\d{4})(\d{2})?(\d{2})?", text)
+    if pdf:
+        year, month, day = pdf.groups()
+        return _make_date(int(year), int(month) if month else None, int(day) if day else None)
+    iso = re.match(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:$|[T\s])", text)
+    if iso:
+        year, month, day = iso.groups()
+        return _make_date(int(year), int(month) if month else None, int(day) if day else None)
+    compact = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
+    if compact:
+        return _make_date(*(int(part) for part in compact.groups()))
+    numeric = re.match(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b", text)
+    if numeric:
+        first, second, year = (int(part) for part in numeric.groups())
+        if first > 12:
+            return _make_date(year, second, first)
+        if second > 12:
+            return _make_date(year, first, second)
+        return _make_date(year)
+    words = re.findall(r"[^\W\d_]+|\d+", text.casefold())
+    year_value: int | None = None
+    month_value: int | None = None
+    day_value: int | None = None
+    for word in words:
+        if word.isdecimal():
+            number = int(word)
+            if len(word) == 4 and year_value is None:
+                year_value = number
+            elif len(word) <= 2 and day_value is None and 1 <= number <= 31:
+                day_value = number
+        elif month_value is None and (month := month_number(word)) is not None:
+            month_value = month
+    if year_value is None:
+        return None
+    if month_value is None:
+        return _make_date(year_value)
+    return _make_date(year_value, month_value, day_value)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from refkit.abstracts import canonical_heading, join_sections, split_sections
-from refkit.dates import month_number
+from refkit.dates import parse_date_value
 from refkit.languages import language_tag
 from refkit.model import Date
 
@@ -97,69 +97,10 @@ def clean_abstract(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     return _ALL_SPACE.sub(" ", plain).strip(), ()
 
 
-def _plausible_year(year: int) -> bool:
-    return 1400 <= year <= 2100
-
-
-def _make_date(year: int, month: int | None = None, day: int | None = None) -> Date | None:
-    if not _plausible_year(year):
-        return None
-    try:
-        return Date(year, month, day)
-    except ValueError:
-        try:
-            return Date(year, month) if month is not None else Date(year)
-        except ValueError:
-            return Date(year)
-
-
 def parse_date(text: str) -> Date | None:
-    """A date written as ``2019/10/03``, ``2019-10-03``, ``2019-10``, ``2019``,
-    ``2019-10-03T10:00:00Z``, ``3 Oct 2019``, ``October 3, 2019`` or ``D:20191003...``
-    (PDF); ``None`` when there is no plausible year.
-
-    Numeric day/month/year orders are only trusted when unambiguous (a day above 12).
-    """
-    text = clean_value(text)
-    if not text:
-        return None
-    pdf = re.match(r"^D:(\d{4})(\d{2})?(\d{2})?", text)
-    if pdf:
-        year, month, day = pdf.groups()
-        return _make_date(int(year), int(month) if month else None, int(day) if day else None)
-    iso = re.match(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:$|[T\s])", text)
-    if iso:
-        year, month, day = iso.groups()
-        return _make_date(int(year), int(month) if month else None, int(day) if day else None)
-    compact = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
-    if compact:
-        return _make_date(*(int(part) for part in compact.groups()))
-    numeric = re.match(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b", text)
-    if numeric:
-        first, second, year = (int(part) for part in numeric.groups())
-        if first > 12:
-            return _make_date(year, second, first)
-        if second > 12:
-            return _make_date(year, first, second)
-        return _make_date(year)
-    words = re.findall(r"[^\W\d_]+|\d+", text.casefold())
-    year_value: int | None = None
-    month_value: int | None = None
-    day_value: int | None = None
-    for word in words:
-        if word.isdigit():
-            number = int(word)
-            if len(word) == 4 and year_value is None:
-                year_value = number
-            elif len(word) <= 2 and day_value is None and 1 <= number <= 31:
-                day_value = number
-        elif month_value is None and (month := month_number(word)) is not None:
-            month_value = month
-    if year_value is None:
-        return None
-    if month_value is None:
-        return _make_date(year_value)
-    return _make_date(year_value, month_value, day_value)
+    """A metadata value's date (see :func:`refkit.dates.parse_date_value`), after removing
+    markup and entities; ``None`` when there is no plausible year."""
+    return parse_date_value(clean_value(text))
 
 
 def split_keywords(text: str) -> tuple[str, ...]:
