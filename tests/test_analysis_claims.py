@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import refkit
-from refkit.analysis import analyse
+from refkit.analysis import analyse, cues
 from refkit.analysis.claims import CLAIM_ROLES
 from refkit.analysis.cues import hedges, polarity, relation, tense
 from refkit.analysis.evidence import find_evidence
@@ -238,10 +238,32 @@ def test_prior_work_and_agendas_are_not_claims() -> None:
 
 
 def test_an_isolated_finding_far_from_the_end_is_a_result() -> None:
-    isolated = "We show that clustered firms export to more countries."
+    isolated = "The estimates show that clustered firms export to more countries."
     detail = "Firms in the sample had on average 40 employees and 12 export markets."
     roles = _roles([BACKGROUND, METHOD, isolated, detail, METHOD, CLOSING])
     assert roles[2] == "result"
     # Followed by another claim, it stays a finding.
     roles = _roles([BACKGROUND, METHOD, isolated, CLOSING])
     assert roles[2] == "finding"
+
+
+def test_a_finding_the_authors_announce_is_a_claim_wherever_it_stands() -> None:
+    announced = "Here we show that clustered firms export to more countries."
+    detail = "Firms in the sample had on average 40 employees and 12 export markets."
+    roles = _roles([BACKGROUND, METHOD, announced, detail, METHOD, CLOSING])
+    assert roles[2] == "finding"
+
+
+@pytest.mark.parametrize(
+    ("text", "announced"),
+    [
+        ("Here we show that CLIC4-null embryos exhibit impaired tubulogenesis.", True),
+        ("In this report, we further demonstrate that the compound reduces viability.", True),
+        ("Moreover, our data demonstrates that the enzyme is cytoplasmic.", True),
+        ("We found that the gene was present in every lineage.", False),  # past: an episode
+        ("We show how to learn a model from few examples.", False),  # no finding stated
+        ("Previous studies have shown that firms cluster.", False),
+    ],
+)
+def test_announces_finding(text: str, announced: bool) -> None:
+    assert cues.announces_finding(text) is announced

@@ -148,7 +148,8 @@ def classify_sentences(
         for text, (role, score) in zip(texts, roles, strict=True)
     ]
     # Claims gather at the end of an unstructured abstract; an unhedged finding followed by
-    # a non-claim, two or more sentences from the end, is a step on the way to them.
+    # a non-claim, two or more sentences from the end, is a step on the way to them -
+    # unless the authors announce it as theirs ("here we show that"), wherever it stands.
     for index in range(len(texts) - 3, -1, -1):
         role, score = roles[index]
         if (
@@ -156,6 +157,7 @@ def classify_sentences(
             and not HEADING_ROLES.get(canonical_heading(headings[index]) or headings[index])
             and roles[index + 1][0] not in CLAIM_ROLES
             and not cues.interprets(texts[index])
+            and not cues.announces_finding(texts[index])
         ):
             roles[index] = ("result", score)
     return roles

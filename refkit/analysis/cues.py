@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "announces_finding",
     "generalises",
     "hedges",
     "interprets",
@@ -190,6 +191,15 @@ _PRESENT_FRAME = re.compile(
 # Where the reported clause starts: after the reporting verb's "that" or a relative pronoun.
 _CLAUSE_START = re.compile(r"\b(?:that|whereby|which)\b")
 
+# The authors announcing a finding of their own, present tense, with its that-clause.
+_ANNOUNCED = re.compile(
+    r"\bwe\s+(?:further\s+|also\s+|now\s+|here\s+|additionally\s+)?"
+    r"(?:show|demonstrate|report|reveal|establish|find|provide\s+(?:\w+\s+){0,2}evidence)\b"
+    r"[^.;]{0,120}?\bthat\b"
+    r"|\bour\s+(?:\w+\s+)?(?:data|results|findings|analyses|experiments|observations)\s+"
+    r"(?:show|demonstrate|reveal|establish|indicate|suggest)s?\s+(?:\w+\s+){0,2}that\b"
+)
+
 _CLAIM_ROLES = frozenset({"finding", "conclusion", "contribution", "implication", "limitation"})
 
 
@@ -297,6 +307,12 @@ def tense(text: str) -> str:
             found.append((match.start("verb"), "past"))
             break
     return min(found)[1] if found else ""
+
+
+def announces_finding(text: str) -> bool:
+    """Whether the authors announce a finding of their own in the present tense ("here we
+    show that", "we demonstrate that", "our data reveal that"), wherever it stands."""
+    return bool(_ANNOUNCED.search(text.lower()))
 
 
 def interprets(text: str) -> bool:
