@@ -18,7 +18,7 @@ PARTICLES: frozenset[str] = frozenset(
         "van", "von", "der", "den", "de", "del", "della", "delle", "degli", "dei", "di", "da",
         "das", "do", "dos", "du", "la", "le", "lo", "ten", "ter", "te", "zu", "zur", "af",
         "av", "bin", "ibn", "al", "el", "st.", "mac", "d'", "l'", "ap", "ó", "ní", "dal",
-        "op", "ben", "ait", "nic", "ua",
+        "op", "ben", "ait", "nic", "ua", "dalla", "dello", "st",
     }
 )  # fmt: skip
 
@@ -54,6 +54,9 @@ _CAPITAL_PARTICLES: frozenset[str] = frozenset(
         "Ter",
         "Ten",
         "Ap",
+        "Dalla",
+        "St.",
+        "St",
     }
 )
 
@@ -104,10 +107,68 @@ def _looks_like_initials(text: str) -> bool:
     return bool(compact) and bool(_INITIALS_ONLY.match(compact))
 
 
+#: Common Spanish, Portuguese and Catalan given names, written without accents: the words
+#: that may follow a first given name ("Diego Alejandro", "João Pedro", "María José").
+_IBERIAN_GIVEN_NAMES = """
+    adriana adrian agustin alberto alejandra alejandro alicia alvaro amparo ana andrea andres
+    angel angela angeles antonia antonio beatriz belen bruno camila carla carlos carmen
+    carolina catalina cecilia clara cristina daniel daniela david diego dolores eduardo
+    elena elisa elvira emilia emilio enrique esperanza esteban eugenia eva fabiola felipe
+    fernanda fernando francisca francisco gabriel gabriela gonzalo graciela guadalupe
+    guillermo gustavo hector helena ignacio ines irene isabel jaime javier joao joaquim
+    joaquin jorge jose josefa juan juana julia julian julio laura leonor lorena lourdes lucas
+    lucia luis luisa manuel manuela marcelo marco marcos margarita maria mariana mario marta
+    martin mateo matias mercedes miguel monica nicolas nuria oscar pablo paola patricia paula
+    paulo pedro pilar rafael ramon raquel raul ricardo roberto rocio rodrigo rosa rosario
+    salvador santiago sara sergio silvia sofia soledad susana teresa tomas valentina
+    vicente victor victoria
+"""
+_IBERIAN_GIVEN: frozenset[str] = frozenset(_IBERIAN_GIVEN_NAMES.split())
+# Marks of an Iberian name: a joining particle after the second word, or letters that
+# Spanish, Portuguese and Catalan names carry and French, German and Italian ones do not.
+# ("de" is Dutch and French too: "Jan Willem de Vries" keeps "Jan Willem" as given names.)
+_IBERIAN_PARTICLES = frozenset({"da", "do", "dos", "das", "del", "y", "i"})
+_IBERIAN_LETTERS = re.compile(r"[ñãõçáíóú]", re.IGNORECASE)
+
+
+def _plain(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _iberian_split(words: list[str]) -> tuple[list[str], list[str]] | None:
+    """(given, family) of an Iberian name whose family name has two or more words
+    ("Diego Alejandro Muñoz Pardo", "Irene Sánchez de Toledo"), else None.
+
+    The given name is the first word and any common given names after it; the rest is
+    the family name, which in Spanish and Portuguese usage joins two surnames.
+    """
+    if len(words) < 3 or not all(word[:1].isalpha() for word in words):
+        return None
+    iberian = bool(_IBERIAN_LETTERS.search(" ".join(words))) or any(
+        word in _IBERIAN_PARTICLES for word in words[2:-1]
+    )
+    if not iberian:
+        return None
+    given = 1
+    while given < len(words) - 1 and (
+        _plain(words[given]) in _IBERIAN_GIVEN or _looks_like_initials(words[given])
+    ):
+        given += 1
+    if words[given].lower() in PARTICLES and given == 1:
+        return None  # "Paula de la Torre Ugarte": the particle rule already splits it
+    if len(words) - given < 2:
+        return None
+    return words[:given], words[given:]
+
+
 def _split_particles(words: list[str]) -> tuple[list[str], list[str]]:
     """Split "Given ... [particles] Family" words into (given, family)."""
     if len(words) == 1:
         return [], words
+    iberian = _iberian_split(words)
+    if iberian:
+        return iberian
     # "Núria Puigdomènech i Vallès", "José Ortega y Gasset": Catalan "i" and Spanish "y"
     # join two surnames into one family name.
     for index in range(2, len(words) - 1):
@@ -195,14 +256,20 @@ def _split_commas(text: str) -> list[str]:
     if len(parts) <= 1:
         return parts
     # Inverted pairs "Family, Given": the second of each pair is a given name or initials.
+    # A family name may run to five words before initials ("de la Cruz Ferrándiz, L."),
+    # to three before a written-out given name.
     if len(parts) % 2 == 0 and all(
-        _looks_like_given(parts[i + 1]) and len(parts[i].split()) <= 3
+        _looks_like_given(parts[i + 1])
+        and len(parts[i].split()) <= (5 if _looks_like_initials(parts[i + 1]) else 3)
         for i in range(0, len(parts), 2)
     ):
         paired = [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]
-        # "Marco Bettiol, Maria Chiarvesio": pairs of full names read as Given Family.
+        # "Marco Bettiol, Maria Chiarvesio": pairs of full names read as Given Family;
+        # "Munoz Pardo, D. A." is a family name and initials.
         if not all(
-            len(parts[i].split()) >= 2 and len(parts[i + 1].split()) >= 2
+            len(parts[i].split()) >= 2
+            and len(parts[i + 1].split()) >= 2
+            and not _looks_like_initials(parts[i + 1])
             for i in range(0, len(parts), 2)
         ):
             return paired

@@ -390,3 +390,18 @@ def test_site_wide_licence_notice_in_the_footer_is_not_the_articles() -> None:
         "Commons Attribution 4.0 International license.\n"
     )
     assert record.license == ""
+
+
+def test_citation_says_where_a_double_family_name_begins() -> None:
+    title = "Tenant organising and eviction filings in secondary cities"
+    record = _read_page(
+        f"Journal of Comparative Housing Policy\nResearch article\n{title}\n"
+        "Diego Alejandro Munoz Pardo, Thomas W. Abernethy\n"
+        "Cite this article\n"
+        f"Munoz Pardo, D. A., & Abernethy, T. W. (2023). {title}. Journal of Comparative "
+        "Housing Policy, 58(12), 2411-2432.\n"
+    )
+    assert record.author == (
+        Person("Munoz Pardo", "Diego Alejandro"),
+        Person("Abernethy", "Thomas W."),
+    )

@@ -19,6 +19,18 @@ from refkit.names import clean_name_text, is_corporate, parse_name, parse_names
         ("Leila Ben Salah", Person("Ben Salah", "Leila")),
         ("Daan op den Kamp", Person("op den Kamp", "Daan")),
         ("Ben Smith", Person("Smith", "Ben")),
+        # Iberian family names of two surnames, after one or more given names.
+        ("Diego Alejandro Muñoz Pardo", Person("Muñoz Pardo", "Diego Alejandro")),
+        ("Irene Sánchez de Toledo", Person("Sánchez de Toledo", "Irene")),
+        ("Lucas Ferreira da Silva", Person("Ferreira da Silva", "Lucas")),
+        ("Beatriz Gonçalves Teixeira", Person("Gonçalves Teixeira", "Beatriz")),
+        ("Paula de la Torre Ugarte", Person("de la Torre Ugarte", "Paula")),
+        # ... but not Dutch or English names with middle names and initials.
+        ("Jan Willem de Vries", Person("de Vries", "Jan Willem")),
+        ("Willem J. de Kock", Person("de Kock", "Willem J.")),
+        ("Daniel Craig Smith", Person("Smith", "Daniel Craig")),
+        ("Chiara Dalla Valle", Person("Dalla Valle", "Chiara")),
+        ("Owen St. John", Person("St. John", "Owen")),
         ("van Dijk, Jan", Person("van Dijk", "Jan")),
         ("Jean-Paul Sartre", Person("Sartre", "Jean-Paul")),
         ("Fjellström, Daniella", Person("Fjellström", "Daniella")),
@@ -47,6 +59,8 @@ def test_parse_name(written: str, person: Person) -> None:
         ("Jane Doe1,2, John Roe3", ["Doe", "Roe"]),
         ("Smith, J.; Jones, K.", ["Smith", "Jones"]),
         ("Ana Author & Bob Other", ["Author", "Other"]),
+        ("de la Cruz Ferrándiz, L., Sampaio Costa, J. P., & Abernethy, T. W.",
+         ["de la Cruz Ferrándiz", "Sampaio Costa", "Abernethy"]),
     ],
 )  # fmt: skip
 def test_parse_names(written: str, families: list[str]) -> None:

@@ -545,6 +545,24 @@ def _byline_names_cached(text: str) -> tuple[Person, ...]:
     return tuple(people)
 
 
+def _last_word(family: str) -> str:
+    """The last word of a family name, to match "Pardo" of a byline with "Muñoz Pardo"."""
+    words = family.split()
+    return words[-1].casefold() if words else ""
+
+
+def _split_as_cited(person: Person, family: str) -> Person:
+    """A byline name re-split where the citation says its family name begins: "Diego
+    Alejandro Muñoz Pardo" with "Muñoz Pardo" gives given "Diego Alejandro"."""
+    words = f"{person.given} {person.family}".split()
+    wanted = family.split()
+    if len(wanted) >= len(words) or len(wanted) <= len(person.family.split()):
+        return person
+    if [w.casefold() for w in words[-len(wanted) :]] != [w.casefold() for w in wanted]:
+        return person
+    return Person(family=" ".join(words[-len(wanted) :]), given=" ".join(words[: -len(wanted)]))
+
+
 def _fuller(person: Person) -> int:
     return len(person.given.replace(".", "").replace(" ", ""))
 
@@ -973,11 +991,14 @@ class _TextDocument:
             cited = list(parse_names(citation[0].authors))
         byline, byline_where = self._byline(title, cited)
         if byline and cited:
-            # The citation line fixes who the authors are; the byline adds full given names.
-            by_family = {person.family.casefold(): person for person in byline}
+            # The citation line fixes who the authors are and where each family name
+            # begins ("Muñoz Pardo, D. A."); the byline adds full given names.
+            by_last = {_last_word(person.family): person for person in byline if person.family}
             chosen = []
             for person in cited:
-                match = by_family.get(person.family.casefold())
+                match = by_last.get(_last_word(person.family)) if person.family else None
+                if match:
+                    match = _split_as_cited(match, person.family)
                 chosen.append(match if match and _fuller(match) >= _fuller(person) else person)
             return chosen, byline_where
         if byline:
@@ -997,7 +1018,7 @@ class _TextDocument:
         )
         if start_index is None:
             return [], None
-        wanted = {person.family.casefold() for person in cited}
+        wanted = {_last_word(person.family) for person in cited if person.family}
         people: list[Person] = []
         first: _Value | None = None
         last_row = self.lines[start_index].number
@@ -1011,7 +1032,7 @@ class _TextDocument:
             # the name's, not a line of its own.
             outside = re.sub(r"\([^)]*\)", " ", text)
             names = [] if _AFFILIATION.search(outside) else _byline_names(text)
-            if names and (not wanted or any(p.family.casefold() in wanted for p in names)):
+            if names and (not wanted or any(_last_word(p.family) in wanted for p in names)):
                 people.extend(names)
                 first = first or _value_from(line)
                 last_row = line.number
