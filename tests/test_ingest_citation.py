@@ -76,3 +76,18 @@ def test_a_chapter_citation_names_its_book_not_its_editors() -> None:
     )
     assert cited.container == "The Book Title"
     assert cited.doi == "10.1007/978-3-031-00000-0_5"
+
+
+def test_ssrn_citation_with_date_after_title_and_series_number() -> None:
+    title = "Climate Stress Tests and Bank Lending to Flood-Exposed Firms"
+    citation = parse_citation(
+        f"Ramaswamy, Siddharth and Van Acker, Clara-Maria, {title} (February 28, 2023). "
+        "Harbourside Business School Research Paper No. 23-014, Available at SSRN: "
+        "https://ssrn.com/abstract=4381129 or http://dx.doi.org/10.2139/ssrn.4381129",
+        title,
+    )
+    assert citation.year == "2023"
+    assert citation.container == "Harbourside Business School Research Paper"
+    assert citation.number == "23-014"
+    assert (citation.volume, citation.page) == ("", "")
+    assert citation.doi == "10.2139/ssrn.4381129"

@@ -405,3 +405,15 @@ def test_citation_says_where_a_double_family_name_begins() -> None:
         Person("Munoz Pardo", "Diego Alejandro"),
         Person("Abernethy", "Thomas W."),
     )
+
+
+def test_prompts_and_series_lines_are_not_titles() -> None:
+    record = _read_page(
+        "This alert has been successfully added and will be sent to:\n"
+        "Harbourside Business School Research Paper No. 23-014\n"
+        "Climate Stress Tests and Bank Lending to Flood-Exposed Firms\n"
+        "Siddharth Ramaswamy, Clara-Maria Van Acker\n"
+        "Funding Agency:\n"
+        "Posted: 14 Mar 2023\n"
+    )
+    assert record.title == "Climate Stress Tests and Bank Lending to Flood-Exposed Firms"

@@ -166,6 +166,14 @@ def parse_citation(text: str, known_title: str = "") -> Citation:
     )
     title = title.strip(" .,;:\"'\u201c\u201d\u2018\u2019")
     rest = rest.strip(" .,;:\"'\u201d\u2019")
+    # SSRN and others date the work right after its title: "Title (February 28, 2023). Series".
+    lead_date = _DATE_AFTER_TITLE.match(rest)
+    if lead_date:
+        year = year or lead_date.group("year")
+        rest = rest[lead_date.end() :]
+    # "..., Available at SSRN: <link>": where the work can be had, not part of its source.
+    rest = re.sub(r",?\s*available\s+(?:at|from)\s+\w+\s*:.*$", "", rest, flags=re.I)
+    rest = rest.strip(" .,;:")
     year = year or _year_at_end(rest)
     series = _SERIES.match(rest)
     if series and not re.search(r"\bvol\b|\(\s*\d", rest, re.I):
@@ -176,7 +184,7 @@ def parse_citation(text: str, known_title: str = "") -> Citation:
             title=title,
             container=series.group("series").strip(),
             number=series.group("number"),
-            publisher=series.group("publisher").strip(" ."),
+            publisher=(series.group("publisher") or "").strip(" ."),
             doi=dois[0] if dois else "",
             issn=issns,
             isbn=isbns,
@@ -259,10 +267,15 @@ _ARTICLE = re.compile(
 )
 
 
+_DATE_AFTER_TITLE = re.compile(
+    r"^\(\s*(?:[^()\d]{0,12}\d{0,2},?\s*)?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s*\)\s*[.,]?\s*"
+)
+
+
 _SERIES = re.compile(
     r"^(?P<series>[^,]*?\b(?:working papers?|discussion papers?|papers? series|technical reports?|"
     r"research papers?|occasional papers?|policy research working paper)\b[^,]*?)\s+(?:no\.?\s*)?"
-    r"(?P<number>[\w./-]*\d[\w./-]*),\s*(?P<publisher>[^,]{3,150})$",
+    r"(?P<number>[\w./-]*\d[\w./-]*)(?:,\s*(?P<publisher>[^,]{3,150}))?$",
     re.IGNORECASE,
 )
 

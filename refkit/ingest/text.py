@@ -300,6 +300,10 @@ def _looks_like_title(text: str) -> bool:
         return False
     if stripped.lower().startswith(("http", "www.", "doi", "©", "copyright")):
         return False
+    if stripped.endswith(":"):
+        return False  # a label or a prompt ("Funding Agency:", "... will be sent to:")
+    if _SERIES_NUMBER.search(stripped):
+        return False  # "Harbourside Business School Research Paper No. 23-014"
     if re.match(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+\S", stripped):
         return False  # a numbered section heading
     found_date = parse_date(stripped)
@@ -328,6 +332,13 @@ def _looks_like_title(text: str) -> bool:
     letters = sum(1 for char in stripped if char.isalpha())
     return letters / len(stripped) > 0.6
 
+
+# A numbered working-paper or report series: the series, not the work's title.
+_SERIES_NUMBER = re.compile(
+    r"\b(?:working|research|discussion|policy|technical|occasional)\s+"
+    r"(?:papers?|reports?|notes?|series)\s+(?:no\.?|n[°º]|number|#)\s*[\w-]*\d",
+    re.IGNORECASE,
+)
 
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.\-]*|[a-z]{1,4}|[a-z]?['’][a-zA-Z]\w*|[A-Z]\.(?:-?[A-Z]\.)*)$"
