@@ -91,3 +91,25 @@ def test_ssrn_citation_with_date_after_title_and_series_number() -> None:
     assert citation.number == "23-014"
     assert (citation.volume, citation.page) == ("", "")
     assert citation.doi == "10.2139/ssrn.4381129"
+
+
+def test_article_numbers_in_citations() -> None:
+    frontiers = parse_citation(
+        "Ferrer N, Le Bihan A (2023) Shrub encroachment alters soil networks. "
+        "Front. Alp. Ecol. 4:1187654. doi: 10.3389/falpe.2023.1187654",
+        "Shrub encroachment alters soil networks",
+    )
+    assert (frontiers.container, frontiers.volume, frontiers.number) == (
+        "Front. Alp. Ecol.",
+        "4",
+        "1187654",
+    )
+    plos = parse_citation(
+        "Ben-David T, Nyberg O (2024) Smallholder seed networks. PLOS Agroecol 3(5): e0000287.",
+        "Smallholder seed networks",
+    )
+    assert (plos.volume, plos.issue, plos.number) == ("3", "5", "e0000287")
+    pages = parse_citation(
+        "Smith J (2020) A title here. J. Appl. Ecol. 12:345-367.", "A title here"
+    )
+    assert (pages.volume, pages.page, pages.number) == ("12", "345-367", "")

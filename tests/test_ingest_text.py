@@ -417,3 +417,16 @@ def test_prompts_and_series_lines_are_not_titles() -> None:
         "Posted: 14 Mar 2023\n"
     )
     assert record.title == "Climate Stress Tests and Bank Lending to Flood-Exposed Firms"
+
+
+def test_article_numbers_on_publisher_pages() -> None:
+    acm = _read_page(
+        f"{_TITLE}\nAnneke de Graaf-Visser, Luca Dall'Acqua\n"
+        "Article No.: 37, Pages 1 - 14\nhttps://doi.org/10.1145/3650000.3650037\n"
+    )
+    assert acm.number == "37"
+    wiley = _read_page(
+        "Ecosystem Function and Services\nVolume 14, Issue 6\ne04512\nARTICLE\n"
+        f"{_TITLE}\nAnneke de Graaf-Visser, Luca Dall'Acqua\n"
+    )
+    assert (wiley.volume, wiley.issue, wiley.number) == ("14", "6", "e04512")

@@ -262,7 +262,10 @@ _VOL_COLON_ISSUE = re.compile(r"(?<![\w-])(\d{1,5}):(\d{1,4}(?:[-/]\d{1,4})?)(?=
 _PAGES = re.compile(r"\b(?:pp?\.?|pages?)\s*([A-Za-z]?\d+)\s*(?:[-–—]+\s*([A-Za-z]?\d+))?", re.I)
 _BARE_RANGE = re.compile(r"(?<![\w/.:-])([A-Za-z]?\d{1,6})\s*[-–—]+\s*([A-Za-z]?\d{1,6})(?![\w/])")
 _ARTICLE = re.compile(
-    r"\b(?:Article|Art\.?|Art\. no\.?|Article no\.?|Article number|e)\s*(?:no\.?|number)?\s*:?\s*(e?\d{3,})\b",
+    r"\b(?:(?:Article|Art\.?|Art\. no\.?|Article no\.?|Article number)\s*(?:no\.?|number)?\s*:?\s*"
+    r"(e?\d{3,})|(e\d{4,}))\b"
+    # Frontiers and others: "Front. Alp. Ecol. 4:1187654", a volume and an article number.
+    r"|(?<=\d:)(\d{5,8})\b",
     re.I,
 )
 
@@ -270,6 +273,9 @@ _ARTICLE = re.compile(
 _DATE_AFTER_TITLE = re.compile(
     r"^\(\s*(?:[^()\d]{0,12}\d{0,2},?\s*)?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s*\)\s*[.,]?\s*"
 )
+
+
+_DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,7}\.\s+){1,7}[A-Z][a-z]{0,7}\.?")
 
 
 _SERIES = re.compile(
@@ -311,6 +317,10 @@ def _split_source(rest: str) -> tuple[str, str, str, str, str]:
         if match:
             volume, issue = _clean_number(match.group(1)), _clean_number(match.group(2))
             first_number = min(first_number, match.start())
+            low = re.match(r"(\d+)[-/]\d+$", issue)
+            if pattern is _VOL_COLON_ISSUE and low and int(low.group(1)) > 12:
+                # "36:1187-1203" (Springer, Vancouver): volume and pages, not a double issue.
+                page, issue = issue.replace("/", "-"), ""
             break
     else:
         match = _VOL_LETTER_ISSUE.search(rest) or _VOL_ONLY.search(rest)
@@ -328,7 +338,7 @@ def _split_source(rest: str) -> tuple[str, str, str, str, str]:
             first_number = min(first_number, bare.start())
     article = _ARTICLE.search(rest)
     if article:
-        number = article.group(1)
+        number = next(group for group in article.groups() if group)
         first_number = min(first_number, article.start())
     if not volume:
         # Springer: "Journal Name 12, 345–367 (2020)": a bare volume after the name.
@@ -336,8 +346,17 @@ def _split_source(rest: str) -> tuple[str, str, str, str, str]:
         if bare_volume and bare_volume.start() < first_number + 1:
             volume = bare_volume.group(1)
             first_number = min(first_number, bare_volume.start())
+    if not volume:
+        # "Front. Alp. Ecol. 4:1187654": a volume, then an article number after the colon.
+        colon_number = re.search(r"(?<![\w-])(\d{1,4}):(\d{5,8})\b", rest)
+        if colon_number:
+            volume = colon_number.group(1)
+            first_number = min(first_number, colon_number.start())
     repec = re.match(r"^([^,]{3,150}),\s*([^,]{3,120}),\s*vol\.", rest)
     container = repec.group(1) if repec else rest[:first_number]
+    if _DOTTED_ABBREVIATION.fullmatch(container.strip(" ,;:")):
+        # "Front. Alp. Ecol.", "J. Appl. Ecol.": the dots are the name's, not sentence ends.
+        return container.strip(" ,;:"), volume, issue, page, number
     container = re.split(r"\s*[.;]\s+|\s*,\s+(?=\d)|\s*,\s*$", container)[0]
     container = container.strip(" ,.;:")
     if _NOT_A_NUMBER.fullmatch(container.strip()):

@@ -1065,6 +1065,14 @@ class _TextDocument:
                 continue
             source = parse_source_line(stripped, previous)
             if source is not None:
+                following_line = next(_next_content(self.lines, position), None)
+                if (
+                    following_line
+                    and not (source.page or source.number)
+                    and re.fullmatch(r"e\d{4,8}", following_line[1].stripped)
+                ):
+                    # Wiley prints the article number alone under "Volume 14, Issue 6".
+                    source = dataclasses.replace(source, number=following_line[1].stripped)
                 if source.issued is None:
                     # An issue box prints the issue's month on the line after the volume.
                     following = next(_next_content(self.lines, position), None)
@@ -1132,6 +1140,10 @@ class _TextDocument:
             found = self.fields.values.get(name)
             if found:
                 text = re.sub(r"^(?:vol|no|nr|issue|art)\.?\s*", "", found.text, flags=re.I).strip()
+                if name == "number":
+                    # "Article No.: 37, Pages 1 - 14": the number is the value's first token.
+                    lead = re.match(r"([A-Za-z]?\d{1,9})(?=\s*(?:[,;|]|$))", text)
+                    text = lead.group(1) if lead else text
                 if SPACE_SEPARATED.get(name, SPACE_SEPARATED["volume"])(text):
                     self._put(name, text, found)
         page = self.fields.values.get("page")
