@@ -430,3 +430,17 @@ def test_article_numbers_on_publisher_pages() -> None:
         f"{_TITLE}\nAnneke de Graaf-Visser, Luca Dall'Acqua\n"
     )
     assert (wiley.volume, wiley.issue, wiley.number) == ("14", "6", "e04512")
+
+
+def test_page_furniture_and_volume_suffix_are_not_the_journal() -> None:
+    oxford = _read_page(
+        "Journals on Oxford Academic\nArticle Navigation\nVolume 38\nIssue 2\nApril 2023\n"
+        f"{_TITLE}\nAnneke de Graaf-Visser, Luca Dall'Acqua\n"
+        "Journal of Rural Epidemiology, Volume 38, Issue 2, April 2023, Pages 112–139\n"
+    )
+    assert oxford.container_title != "Article Navigation"
+    ieee = _read_page(
+        f"{_TITLE}\nAnneke de Graaf-Visser; Luca Dall'Acqua\n"
+        "Published in: IEEE Transactions on Coastal Remote Sensing ( Volume: 61 )\n"
+    )
+    assert ieee.container_title == "IEEE Transactions on Coastal Remote Sensing"

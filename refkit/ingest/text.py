@@ -1100,6 +1100,8 @@ class _TextDocument:
                 found.text,
                 flags=re.I,
             )
+            # "IEEE Transactions on ... ( Volume: 61 )": the volume is not part of the name.
+            book = re.sub(r"\s*\(\s*vol(?:ume)?\.?:?\s*[\w-]+\s*\)\s*$", "", book, flags=re.I)
             found = _Value(book, found.start, found.start + len(book), found.line, found.note)
         if found and _plausible_text(found.text) and _looks_like_container(found.text):
             self._put("container_title", found.text, found)
@@ -1454,8 +1456,19 @@ def _looks_like_container(text: str) -> bool:
         return False
     if classify(stripped) is not None or is_stop_line(stripped) or _NOISE_TITLE.search(stripped):
         return False
+    if _PAGE_FURNITURE.search(stripped):
+        return False
     words = re.findall(r"[^\W\d_]{2,}", stripped)
     return bool(words) and len(stripped.split()) <= 16 and not stripped.endswith((".", "?", "!"))
+
+
+# Navigation and widgets that sit where a journal's name might ("Article Navigation",
+# "cover image ACM Conferences", "Sec. Plant-Soil Interactions" of a journal's section).
+_PAGE_FURNITURE = re.compile(
+    r"\b(?:navigation|cover\s+image|table\s+of\s+contents|all\s+issues|current\s+issue|"
+    r"sign\s+in|log\s+in|search\s+(?:in|within)|browse)\b|^sec(?:tion)?\.\s",
+    re.IGNORECASE,
+)
 
 
 _SERIES_NAME = re.compile(
