@@ -444,3 +444,24 @@ def test_page_furniture_and_volume_suffix_are_not_the_journal() -> None:
         "Published in: IEEE Transactions on Coastal Remote Sensing ( Volume: 61 )\n"
     )
     assert ieee.container_title == "IEEE Transactions on Coastal Remote Sensing"
+
+
+def test_journal_named_volume_line_and_issue_box() -> None:
+    cited = _read_page(
+        f"{_TITLE}\nAnneke de Graaf-Visser, Luca Dall'Acqua\n"
+        "Journal of Rural Epidemiology, Volume 38, Issue 2, April 2023, Pages 145–162, "
+        "https://doi.org/10.1093/jre/kwac214\nPublished:\n19 December 2022\n"
+    )
+    assert (cited.container_title, cited.volume, cited.issue, cited.page) == (
+        "Journal of Rural Epidemiology",
+        "38",
+        "2",
+        "145-162",
+    )
+    assert cited.issued == Date(2023, 4)
+    box = _read_page(
+        "Volume 38\nIssue 2\nApril 2023\n"
+        f"{_TITLE}\nAnneke de Graaf-Visser, Luca Dall'Acqua\n"
+        "https://doi.org/10.1093/jre/kwac214\n"
+    )
+    assert (box.volume, box.issue, box.issued) == ("38", "2", Date(2023, 4))

@@ -16,6 +16,7 @@ line of their own, each in a house style:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -57,6 +58,9 @@ _RUNNING_HEAD = re.compile(
 )
 _VOLUME_LINE = re.compile(
     r"^\s*Vol(?:ume)?\.?\s*(?P<volume>\d{1,5}[A-Z]?)\b(?P<rest>.{0,120})$", re.IGNORECASE
+)
+_NAMED_VOLUME_LINE = re.compile(
+    r"^(?P<journal>[^,\d:;()]{3,150}),\s*(?P<tail>Vol(?:ume)?\.?\s*\d.*)$", re.IGNORECASE
 )
 _PAGES_LINE = re.compile(
     r"^\s*Pages?\s+(?P<pages>[A-Za-z]?\d+\s*[-–—]\s*[A-Za-z]?\d+)\b", re.IGNORECASE
@@ -138,6 +142,15 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
     volume = _VOLUME_LINE.match(stripped)
     if volume:
         return _volume_line(volume.group("volume"), volume.group("rest"))
+    named = _NAMED_VOLUME_LINE.match(stripped)
+    if named:
+        # Oxford Academic, ScienceDirect: "Journal of X, Volume 38, Issue 2, April 2023,
+        # Pages 145–162, https://doi.org/...".
+        tail = re.sub(r",?\s*https?://\S+\s*$", "", named.group("tail"))
+        inner = _VOLUME_LINE.match(tail)
+        found = _volume_line(inner.group("volume"), inner.group("rest")) if inner else None
+        if found is not None:
+            return dataclasses.replace(found, container=named.group("journal").strip())
     pages_line = _PAGES_LINE.match(stripped)
     if pages_line:
         return Source(page=_pages(pages_line.group("pages")))

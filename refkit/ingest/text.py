@@ -10,6 +10,7 @@ from, so a user can see why a field holds what it holds.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -1074,10 +1075,22 @@ class _TextDocument:
                     # Wiley prints the article number alone under "Volume 14, Issue 6".
                     source = dataclasses.replace(source, number=following_line[1].stripped)
                 if source.issued is None:
-                    # An issue box prints the issue's month on the line after the volume.
-                    following = next(_next_content(self.lines, position), None)
-                    if following and _is_bare_date(following[1].stripped):
-                        parsed = parse_date(following[1].stripped)
+                    # An issue box prints the issue's month on the line after the volume, or
+                    # after an issue line of its own ("Volume 38" / "Issue 2" / "April 2023").
+                    box = list(itertools.islice(_next_content(self.lines, position), 2))
+                    if (
+                        len(box) == 2
+                        and not source.issue
+                        and (
+                            issue_line := re.fullmatch(
+                                r"issue\s+([\w/-]{1,8})", box[0][1].stripped, re.I
+                            )
+                        )
+                    ):
+                        source = dataclasses.replace(source, issue=issue_line.group(1))
+                        box = box[1:]
+                    if box and _is_bare_date(box[0][1].stripped):
+                        parsed = parse_date(box[0][1].stripped)
                         source = dataclasses.replace(source, issued=parsed[0] if parsed else None)
                 if (
                     not source.container
