@@ -148,9 +148,9 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
         # Pages 145–162, https://doi.org/...".
         tail = re.sub(r",?\s*https?://\S+\s*$", "", named.group("tail"))
         inner = _VOLUME_LINE.match(tail)
-        found = _volume_line(inner.group("volume"), inner.group("rest")) if inner else None
-        if found is not None:
-            return dataclasses.replace(found, container=named.group("journal").strip())
+        stated = _volume_line(inner.group("volume"), inner.group("rest")) if inner else None
+        if stated is not None:
+            return dataclasses.replace(stated, container=named.group("journal").strip())
     pages_line = _PAGES_LINE.match(stripped)
     if pages_line:
         return Source(page=_pages(pages_line.group("pages")))
