@@ -465,3 +465,17 @@ def test_journal_named_volume_line_and_issue_box() -> None:
         "https://doi.org/10.1093/jre/kwac214\n"
     )
     assert (box.volume, box.issue, box.issued) == ("38", "2", Date(2023, 4))
+
+
+def test_abstract_ends_at_the_next_panel() -> None:
+    abstract = (
+        "Drought-tolerant crop varieties spread slowly in smallholder systems. We reconstructed "
+        "seed exchange networks among 1,480 households in 36 villages."
+    )
+    for panel in ("Author summary", "PAPER CONTEXT", "Journal Information", "Previous Chapter"):
+        record = _read_page(
+            f"{_TITLE}\nAnneke de Graaf-Visser, Luca Dall'Acqua\n"
+            f"https://doi.org/10.1371/journal.pone.0000287\nAbstract\n{abstract}\n{panel}\n"
+            "Farmers in dry regions need crop varieties that survive drought.\n"
+        )
+        assert record.abstract == abstract, panel

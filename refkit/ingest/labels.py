@@ -168,6 +168,9 @@ STOP_LINES: frozenset[str] = frozenset(
         "grants and funding", "linkout - more resources", "full text sources", "publication types",
         "comments:", "submission history", "subjects:", "journal reference:", "related doi:",
         "dive into the research topics", "cite this", "related", "keywords plus",
+        "journal information", "author summary", "paper context", "previous chapter",
+        "next chapter", "document sections", "footnotes", "article history", "author notes",
+        "article contents", "supporting information", "show full outline",
     }
 )  # fmt: skip
 
@@ -343,4 +346,7 @@ _STOP_PREFIXES = (
     "access to document",
     "fingerprint",
     "total unique views",
+    "created:",
+    "last edited:",
+    "previous chapter",
 )
