@@ -479,3 +479,14 @@ def test_abstract_ends_at_the_next_panel() -> None:
             "Farmers in dry regions need crop varieties that survive drought.\n"
         )
         assert record.abstract == abstract, panel
+
+
+def test_a_paper_in_proceedings_is_a_conference_paper() -> None:
+    for container, kind in (
+        ("Proceedings of the 2024 ACM Symposium on Participatory Design", "paper-conference"),
+        ("History Workshop Journal", "article-journal"),
+    ):
+        record = _read_page(
+            f"{_TITLE}\nAnneke de Graaf-Visser, Luca Dall'Acqua\nPublished in: {container}\n"
+        )
+        assert record.type == kind, container

@@ -1441,6 +1441,9 @@ class _TextDocument:
         container = str(self._changes.get("container_title", ""))
         if _SERIES_NAME.search(container):
             self._put("type", "report", None)
+        elif _PROCEEDINGS.search(container) and not re.search(r"\bjournal\b", container, re.I):
+            # ("History Workshop Journal" is a journal.)
+            self._put("type", "paper-conference", None)
         elif (
             self._changes.get("container_title")
             or self._changes.get("issn")
@@ -1484,6 +1487,10 @@ _PAGE_FURNITURE = re.compile(
 )
 
 
+# A conference's proceedings, in the languages of the readers' labels.
+_PROCEEDINGS = re.compile(
+    r"\b(?:proceedings|conference|symposium|workshop|congress|actes|tagungsband|atti)\b", re.I
+)
 _SERIES_NAME = re.compile(
     r"\b(?:working|discussion|occasional|research|policy) papers?\b|\breports? series\b", re.I
 )
