@@ -490,3 +490,17 @@ def test_a_paper_in_proceedings_is_a_conference_paper() -> None:
             f"{_TITLE}\nAnneke de Graaf-Visser, Luca Dall'Acqua\nPublished in: {container}\n"
         )
         assert record.type == kind, container
+
+
+def test_bulleted_family_given_author_list_with_affiliations_between() -> None:
+    record = _read_page(
+        f"{_TITLE}\n\nAuthor\n\nListed:\n  • Quispe Huamán, Rosa Elvira\n\n"
+        "    (Universidad Nacional de Altoandina)\n\n  • Montes de Oca, Ricardo\n\n"
+        "  • Lindqvist-Sandberg, Erik\n\nRegistered:\n\nAbstract\nText of the abstract.\n"
+        "Journal of Andean Development Studies, 2022, vol. 58, issue 9, pages 1812-1831\n"
+    )
+    assert record.author == (
+        Person("Quispe Huamán", "Rosa Elvira"),
+        Person("Montes de Oca", "Ricardo"),
+        Person("Lindqvist-Sandberg", "Erik"),
+    )

@@ -479,6 +479,9 @@ def _labelled_names(text: str) -> list[Person]:
     return []
 
 
+_NAME_SEPARATOR = re.compile(r";|&|\band\b|\bund\b|\bet\b", re.IGNORECASE)
+
+
 def _author_lines(lines: list[Line], index: int, hit: LabelHit) -> list[Line]:
     """Lines under an author label; "Listed:" introduces the list, "Registered:" ends it."""
     collected: list[Line] = []
@@ -487,10 +490,16 @@ def _author_lines(lines: list[Line], index: int, hit: LabelHit) -> list[Line]:
             Line(hit.value, lines[index].start + hit.value_offset, lines[index].number)
         )
     last_number = lines[index].number
+    bulleted = False
     for position, line in _next_content(lines, index):
-        if collected and position > last_number:
-            break  # a blank line ends the list
+        is_bullet = bool(_BULLET.match(line.text.strip()))
+        if collected and position > last_number and not (bulleted and is_bullet):
+            if bulleted and re.fullmatch(r"\s*\([^)]*\)\s*", line.text):
+                last_number = line.number + 1  # an affiliation under a bulleted name (RePEc)
+                continue
+            break  # a blank line ends the list, unless the next name is bulleted too
         last_number = line.number
+        bulleted = bulleted or (is_bullet and not collected)
         stripped = _BULLET.sub("", line.text).strip()
         if hit.value and not _labelled_names(stripped):
             break
@@ -728,9 +737,17 @@ class _TextDocument:
             if target and not self._continues(index, name):
                 return
             self._last_label_row[name] = index
-            for line in _author_lines(lines, index, hit):
-                text = _BULLET.sub("", line.text)
+            found = _author_lines(lines, index, hit)
+            texts = [_BULLET.sub("", line.text).strip() for line in found]
+            # One name per line, each "Family, Given" (RePEc, EPrints): a line's comma
+            # separates family from given names, not two people.
+            one_per_line = len(texts) >= 2 and all(
+                text.count(",") == 1 and not _NAME_SEPARATOR.search(text) for text in texts
+            )
+            for line, text in zip(found, texts, strict=True):
                 people = _labelled_names(text)
+                if one_per_line and len(people) == 2:
+                    people = [parse_name(text)]
                 if people:
                     target.append((people, _value_from(line)))
             return
