@@ -256,11 +256,12 @@ def _split_commas(text: str) -> list[str]:
     if len(parts) <= 1:
         return parts
     # Inverted pairs "Family, Given": the second of each pair is a given name or initials.
-    # A family name may run to five words before initials ("de la Cruz Ferrándiz, L."),
-    # to three before a written-out given name.
+    # A family name may run to five words before initials ("de la Cruz Ferrándiz, L.") or
+    # when it opens with a particle ("de la Torre Ugarte, Paula"), else to three.
     if len(parts) % 2 == 0 and all(
         _looks_like_given(parts[i + 1])
-        and len(parts[i].split()) <= (5 if _looks_like_initials(parts[i + 1]) else 3)
+        and len(parts[i].split())
+        <= (5 if _looks_like_initials(parts[i + 1]) or parts[i][:1].islower() else 3)
         for i in range(0, len(parts), 2)
     ):
         paired = [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]

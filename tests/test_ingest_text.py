@@ -504,3 +504,34 @@ def test_bulleted_family_given_author_list_with_affiliations_between() -> None:
         Person("Montes de Oca", "Ricardo"),
         Person("Lindqvist-Sandberg", "Erik"),
     )
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Marta Ibáñez-Corral 1,2 ∙ Tomasz Wójcik 3 ∙ Aiyana Redcloud 1",  # Cell Press
+        "Marta Ibáñez-Corral, MD, PhD1,2; Tomasz Wójcik, MSc3; Aiyana Redcloud, RN, MPH1",  # JAMA
+        "Marta Ibáñez-Corral,a Tomasz Wójcik,b and Aiyana Redcloud *a",  # RSC
+    ],
+)
+def test_bylines_with_middle_dots_degrees_and_letter_marks(byline: str) -> None:
+    record = _read_page(f"{_TITLE}\n{byline}\nhttps://doi.org/10.1016/j.chom.2024.01.012\n")
+    assert record.author == (
+        Person("Ibáñez-Corral", "Marta"),
+        Person("Wójcik", "Tomasz"),
+        Person("Redcloud", "Aiyana"),
+    )
+
+
+def test_a_byline_of_twenty_authors_is_read_whole() -> None:
+    names = [f"Author{chr(65 + n)} Family{chr(65 + n)}" for n in range(20)]
+    record = _read_page(f"{_TITLE}\n{', '.join(names)}\nhttps://doi.org/10.1101/2024.01.15\n")
+    assert len(record.author) == 20
+
+
+def test_headings_under_an_author_label_are_not_authors() -> None:
+    record = _read_page(
+        f"{_TITLE}\nAuthors\nAnneke de Graaf-Visser\nContributions\n\n"
+        "https://doi.org/10.1080/21650020.2021.1893456\n"
+    )
+    assert record.author == (Person("de Graaf-Visser", "Anneke"),)

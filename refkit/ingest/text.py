@@ -345,6 +345,10 @@ _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.\-]*|[a-z]{1,4}|[a-z]?['’][a-zA-Z]\w*|[A-Z]\.(?:-?[A-Z]\.)*)$"
 )
 # Page furniture inside author lines: ORCID badges and links, "View all authors", e-mail icons.
+_DEGREES = re.compile(
+    r",?\s*\b(?:MD|PhD|DPhil|MSc|MS|MA|BSc|BS|BA|MPH|DrPH|MBBS|MBChB|FRCS|FRCP|FRACP|RN|PT|DPT|"
+    r"PharmD|DDS|DMD|DVM|MBA|MPhil|MRes|MSN|BSN|NP|CNM|Dr\.?\s*med)\.?(?=[\d\s,;*†‡]|$)"
+)
 _BYLINE_NOISE = re.compile(
     r"https?://[^\s,]+|[\w.+-]+@[\w-]+\.[\w.-]+|\bORCID(?:\s+Icon)?\b|View all authors and affiliations|View ORCID profile|"
     r"Author links open overlay panel|Show more|\bEmail\b|\bprofile\b|✉|\bSearch for other works by this author on\b.*",
@@ -468,12 +472,16 @@ def _labelled_names(text: str) -> list[Person]:
     if parsed and all(p.is_corporate for p in parsed):
         return parsed
     # "Family, Given" rows and initials-only names that the byline test is strict about.
-    if parsed and all(
-        p.family
-        and p.family.split()[-1][:1].isupper()
-        and not p.family.isupper()
-        and p.family.casefold() not in _UI_WORDS
-        for p in parsed
+    if (
+        parsed
+        and all(
+            p.family
+            and p.given  # a lone word ("Contributions", "Reviewers") is a heading, not a name
+            and p.family.split()[-1][:1].isupper()
+            and not p.family.isupper()
+            and p.family.casefold() not in _UI_WORDS
+            for p in parsed
+        )
     ):
         return parsed
     return []
@@ -520,9 +528,15 @@ def _author_lines(lines: list[Line], index: int, hit: LabelHit) -> list[Line]:
 def _clean_byline(text: str) -> str:
     text = _BYLINE_NOISE.sub(" ", text)
     text = re.sub(r"\([^)]*\)", " ", text)
+    # Middle dots between names (Cell Press, Springer): "Marta Ibáñez-Corral 1,2 ∙ Tomasz Wójcik 3".
+    text = re.sub(r"\s+[∙·•]\s+", ", ", text)
+    # Degrees and titles after a name: "Sofia Marchetti-Bauer, MD, PhD1,2; ...".
+    text = _DEGREES.sub("", text)
+    # Affiliation letters after the comma (RSC): "Harriet L. Bowers,a Rui Zhang,b ...".
+    text = re.sub(r",\s*[*]?[a-h](?:,[a-h])*\s+(?=[^\W\d_])", ", ", text)
     # Affiliation marks between names: "Kamau 1, Lefèvre 2", "Dell'Anna 1,*,", "Luca Del Piero 1 3 ,".
     text = re.sub(
-        r"(?<=[^\W\d_])(?:\s*\d{1,2}|\s+[a-h])(?:\s*,\s*(?:\d{1,2}|[a-h])(?![\w'])|\s+\d{1,2})*\s*[*∗†‡§]*\s*(?=,|&|\band\b|$)",
+        r"(?<=[^\W\d_])(?:\s*\d{1,2}|\s+[a-h])(?:\s*,\s*(?:\d{1,2}|[a-h])(?![\w'])|\s+\d{1,2})*\s*[*∗†‡§]*\s*(?=,|;|&|\band\b|$)",
         " ",
         text,
     )
@@ -540,7 +554,7 @@ def _byline_names(text: str) -> list[Person]:
 @lru_cache(maxsize=4096)
 def _byline_names_cached(text: str) -> tuple[Person, ...]:
     cleaned_line = _clean_byline(text)
-    if not cleaned_line or len(cleaned_line) > 400:
+    if not cleaned_line or len(cleaned_line) > 2000:
         return ()
     if re.search(r"@|\d{3,}|[:|]", cleaned_line):
         return ()
@@ -746,8 +760,9 @@ class _TextDocument:
             )
             for line, text in zip(found, texts, strict=True):
                 people = _labelled_names(text)
-                if one_per_line and len(people) == 2:
-                    people = [parse_name(text)]
+                if one_per_line and len(people) != 1:
+                    single = parse_name(text)
+                    people = [single] if single.family and single.given else people
                 if people:
                     target.append((people, _value_from(line)))
             return
