@@ -45,6 +45,25 @@ HEADINGS: tuple[str, ...] = (
     "Approach",
     "Research question",
     "Paper type",
+    # Medical journals (BMJ, JAMA, Lancet, CONSORT and PRISMA abstracts).
+    "Importance",
+    "Exposure",
+    "Exposures",
+    "Main outcomes and measures",
+    "Main outcome measure",
+    "Primary and secondary outcome measures",
+    "Design, setting, and participants",
+    "Design, setting and participants",
+    "Conclusions and relevance",
+    "Interpretation",
+    "Funding",
+    "Trial registration",
+    "Data sources",
+    "Study selection",
+    "Data extraction",
+    "Data synthesis",
+    "Hypothesis",
+    "Rationale",
 )
 
 _HEADING_KEYS = {re.sub(r"\W+", "", h.lower()): h for h in HEADINGS}

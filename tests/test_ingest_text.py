@@ -535,3 +535,30 @@ def test_headings_under_an_author_label_are_not_authors() -> None:
         "https://doi.org/10.1080/21650020.2021.1893456\n"
     )
     assert record.author == (Person("de Graaf-Visser", "Anneke"),)
+
+
+def test_abstract_with_headings_opening_lines_without_colons() -> None:
+    record = _read_page(
+        f"{_TITLE}\nAnneke de Graaf-Visser, Luca Dall'Acqua\nhttps://doi.org/10.1136/bmj-2023-000812\n"
+        "Abstract\nObjectives To explore why adults stop attending.\n"
+        "Design Qualitative study using interviews.\n"
+        "Results Most stopped because sessions clashed with work.\n"
+        "Conclusions Evening sessions may help.\nhttp://dx.doi.org/10.1136/bmj-2023-000812\n"
+        "Statistics from Altmetric.com\n"
+    )
+    assert record.abstract_sections == (
+        ("Objectives", "To explore why adults stop attending."),
+        ("Design", "Qualitative study using interviews."),
+        ("Results", "Most stopped because sessions clashed with work."),
+        ("Conclusions", "Evening sessions may help."),
+    )
+
+
+def test_abstract_loses_its_language_tag_translation_and_rights_notice() -> None:
+    record = _read_page(
+        f"{_TITLE}\nAnneke de Graaf-Visser, Luca Dall'Acqua\nhttps://doi.org/10.1037/xge0001234\n"
+        "Resumen\nespañol\nClick to increase image size\n"
+        "El artículo analiza los conflictos por el agua. (PsycInfo Database Record (c) 2023 APA, "
+        "all rights reserved)\nEnglish\nThe article analyses conflicts over water.\n"
+    )
+    assert record.abstract == "El artículo analiza los conflictos por el agua."

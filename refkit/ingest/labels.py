@@ -170,7 +170,10 @@ STOP_LINES: frozenset[str] = frozenset(
         "dive into the research topics", "cite this", "related", "keywords plus",
         "journal information", "author summary", "paper context", "previous chapter",
         "next chapter", "document sections", "footnotes", "article history", "author notes",
-        "article contents", "supporting information", "show full outline",
+        "article contents", "supporting information", "show full outline", "reviews",
+        "export citation and abstract", "full-text html", "similar content being viewed by others",
+        "get full access to this article", "impact statement", "editor's summary",
+        "plain language summary", "key points", "research in context", "peer review reports",
     }
 )  # fmt: skip
 
@@ -349,4 +352,10 @@ _STOP_PREFIXES = (
     "created:",
     "last edited:",
     "previous chapter",
+    "graphical abstract:",
+    "(psycinfo database record",
+    "get full access",
+    "export citation and abstract",
+    "similar content being viewed",
+    "statistics from altmetric",
 )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from refkit import doi as doi_module
-from refkit.abstracts import canonical_heading, join_sections
+from refkit.abstracts import HEADINGS, canonical_heading, join_sections
 from refkit.dates import parse_date
 from refkit.errors import UnsupportedInputError
 from refkit.identifiers import find_isbns, find_issns, valid_isbn, valid_issn
@@ -25,7 +25,7 @@ from refkit.ingest.citation import Citation, fold, parse_citation
 from refkit.ingest.labels import SPACE_SEPARATED, LabelHit, classify, is_stop_line
 from refkit.ingest.metadata import type_from_genre
 from refkit.ingest.sourceline import Source, parse_source_line
-from refkit.languages import detect_language, language_code
+from refkit.languages import detect_language, language_code, language_tag
 from refkit.licenses import find_license
 from refkit.model import Date, Person, Provenance, Record
 from refkit.names import clean_name_text, parse_name, parse_names, split_name_list
@@ -646,6 +646,18 @@ _ARTICLE_LICENSE = re.compile(
     r"\b(?:this|the)\s+(?:article|work|paper|chapter|book)\b[^\n]{0,200}?"
     r"\b(?:distributed|licensed|published|available)\s+under\b[^\n]{0,300}",
     re.IGNORECASE,
+)
+
+
+_RIGHTS_NOTICE = re.compile(
+    r"\s*\((?:[^()]|\([^()]*\)){0,120}\ball rights reserved\b[^()]*\)\s*$", re.I
+)
+# Lines inside an abstract's block that belong to the page, not the abstract.
+_ABSTRACT_FURNITURE = re.compile(r"click to (?:increase|enlarge|zoom)|open in (?:a )?new tab", re.I)
+# A structured-abstract heading opening a line, without a colon ("Design Qualitative study").
+_LINE_HEADING = re.compile(
+    r"^(" + "|".join(re.escape(h) for h in sorted(HEADINGS, key=len, reverse=True)) + r")"
+    r"\s+(?=[A-Z0-9])"
 )
 
 
@@ -1369,8 +1381,31 @@ class _TextDocument:
         paragraphs: list[str] = []
         seen: set[str] = set()
         repeated = False
-        for line in self.abstract_lines:
-            text = line.stripped
+        lines = [
+            line for line in self.abstract_lines if not _ABSTRACT_FURNITURE.match(line.stripped)
+        ]
+        if lines and language_tag(lines[0].stripped) and len(lines[0].stripped.split()) == 1:
+            lines = lines[1:]  # "español", "Français": the language of the abstract below
+        for position, line in enumerate(lines):
+            stripped = line.stripped
+            lone_language = len(stripped.split()) == 1 and language_tag(stripped)
+            if position and (lone_language or re.fullmatch(r"https?://\S+", stripped)):
+                # The abstract again in another language, or the page's links below it.
+                lines = lines[:position]
+                break
+        # BMJ and JAMA print headings at the start of a line without a colon
+        # ("Objectives To explore ..."); two or more such lines make a structured abstract.
+        inline = [_LINE_HEADING.match(line.stripped) for line in lines]
+        use_inline = sum(1 for m in inline if m and canonical_heading(m.group(1))) >= 2 and bool(
+            inline and inline[0]
+        )
+        texts: list[str] = []
+        for line, match in zip(lines, inline, strict=True):
+            if use_inline and match and canonical_heading(match.group(1)):
+                texts.extend((match.group(1), line.stripped[match.end() :]))
+            else:
+                texts.append(line.stripped)
+        for text in texts:
             canonical = canonical_heading(text)
             if canonical and len(text) <= 45:
                 if paragraphs or heading:
@@ -1386,6 +1421,8 @@ class _TextDocument:
             paragraphs.append(text)
         if paragraphs or heading:
             sections.append((heading, " ".join(paragraphs)))
+        # "(PsycInfo Database Record (c) 2023 APA, all rights reserved)" closing the text.
+        sections = [(h, _RIGHTS_NOTICE.sub("", t).strip()) for h, t in sections]
         sections = [(h, t) for h, t in sections if t]
         if repeated and sections and sections[-1][0] and not sections[-1][1]:
             sections.pop()
