@@ -524,7 +524,9 @@ def test_bylines_with_middle_dots_degrees_and_letter_marks(byline: str) -> None:
 
 
 def test_a_byline_of_twenty_authors_is_read_whole() -> None:
-    names = [f"Author{chr(65 + n)} Family{chr(65 + n)}" for n in range(20)]
+    given = ["Ines", "Rui", "Ainhoa", "Pau", "Beatriz", "Javier", "Marta", "Guillem", "Lena", "Ole"]
+    family = ["Castano", "Marques", "Etxeberria", "Ferrer", "Nunes", "Lozano", "Couto", "Roig"]
+    names = [f"{given[n % 10]} {family[n % 8]}{'-Vidal' if n >= 10 else ''}" for n in range(20)]
     record = _read_page(f"{_TITLE}\n{', '.join(names)}\nhttps://doi.org/10.1101/2024.01.15\n")
     assert len(record.author) == 20
 
@@ -562,3 +564,13 @@ def test_abstract_loses_its_language_tag_translation_and_rights_notice() -> None
         "all rights reserved)\nEnglish\nThe article analyses conflicts over water.\n"
     )
     assert record.abstract == "El artículo analiza los conflictos por el agua."
+
+
+def test_field_headings_and_account_prompts_are_not_authors() -> None:
+    record = _read_page(
+        "Don’t have an account?\nCreate a Free Account\n"
+        f"{_TITLE}\nAuthor\nChidinma A. Nwosu\nDate of Award\n5-2023\nDegree Type\n"
+        "Dissertation\nhttps://doi.org/10.1080/21650020.2021.1893456\n"
+    )
+    assert record.title == _TITLE
+    assert record.author == (Person("Nwosu", "Chidinma A."),)

@@ -28,7 +28,7 @@ from refkit.ingest.sourceline import Source, parse_source_line
 from refkit.languages import detect_language, language_code, language_tag
 from refkit.licenses import find_license
 from refkit.model import Date, Person, Provenance, Record
-from refkit.names import clean_name_text, parse_name, parse_names, split_name_list
+from refkit.names import PARTICLES, clean_name_text, parse_name, parse_names, split_name_list
 
 __all__ = ["TextReader", "read_text"]
 
@@ -456,6 +456,41 @@ _UI_WORDS = frozenset(
         "recommended",
         "similar",
         "cited",
+        # Accounts, alerts and journal furniture ("Create a Free Account", "The Lancet ...").
+        "account",
+        "create",
+        "the",
+        "alerts",
+        "rss",
+        "news",
+        "follow",
+        "subscribe",
+        "subscription",
+        "preprint",
+        "competing",
+        "interest",
+        "statement",
+        "declarations",
+        "funding",
+        "issues",
+        "analytics",
+        "permanent",
+        "health",
+        "medicine",
+        "science",
+        "sciences",
+        "studies",
+        "society",
+        "letters",
+        "proceedings",
+        "award",
+        "degree",
+        "type",
+        "date",
+        "downloads",
+        "total",
+        "online",
+        "publications",
     ]
 )
 
@@ -463,6 +498,11 @@ _UI_WORDS = frozenset(
 def _labelled_names(text: str) -> list[Person]:
     """Names under an explicit author label: personal names, or an organisation."""
     cleaned = _clean_byline(text)
+    if not _AND_WORDS.search(cleaned) and any(
+        word.islower() and word not in PARTICLES and word not in {"i", "y"}
+        for word in cleaned.replace(",", " ").split()
+    ):
+        return []  # "Date of Award", "Degree Type": headings of the next field, not names
     people = _byline_names(cleaned)
     if people:
         return people
@@ -479,7 +519,7 @@ def _labelled_names(text: str) -> list[Person]:
             and p.given  # a lone word ("Contributions", "Reviewers") is a heading, not a name
             and p.family.split()[-1][:1].isupper()
             and not p.family.isupper()
-            and p.family.casefold() not in _UI_WORDS
+            and not any(word.casefold() in _UI_WORDS for word in f"{p.given} {p.family}".split())
             for p in parsed
         )
     ):
@@ -487,6 +527,7 @@ def _labelled_names(text: str) -> list[Person]:
     return []
 
 
+_AND_WORDS = re.compile(r"\b(?:and|und|et|e)\b|&")
 _NAME_SEPARATOR = re.compile(r";|&|\band\b|\bund\b|\bet\b", re.IGNORECASE)
 
 
