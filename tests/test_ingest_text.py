@@ -574,3 +574,31 @@ def test_field_headings_and_account_prompts_are_not_authors() -> None:
     )
     assert record.title == _TITLE
     assert record.author == (Person("Nwosu", "Chidinma A."),)
+
+
+def test_family_names_in_capitals_and_family_given_lines_with_affiliations() -> None:
+    jstage = _read_page(
+        f"{_TITLE}\nHaruka SATO, Kenta YAMAMOTO, Aiko TAKAHASHI-NAKAMURA\n"
+        "https://doi.org/10.5110/jsws.2023.0012\n"
+    )
+    assert jstage.author == (
+        Person("Sato", "Haruka"),
+        Person("Yamamoto", "Kenta"),
+        Person("Takahashi-Nakamura", "Aiko"),
+    )
+    diva = _read_page(
+        f"{_TITLE}\nHolmberg, Annika\nVästkustens forskningsinstitut, Avdelningen för hav.\n"
+        "Ekström-Nilsson, Jonas\nhttps://doi.org/10.5110/jsws.2023.0012\n"
+    )
+    assert diva.author == (Person("Holmberg", "Annika"), Person("Ekström-Nilsson", "Jonas"))
+
+
+def test_spanish_author_label_with_family_given_lines() -> None:
+    record = _read_page(
+        f"{_TITLE}\nAutores\nIbáñez de la Fuente, María José\nCastañeda Ruiz, Jorge Andrés\n"
+        "Título de la revista\nRevista de Estudios Hídricos del Sur\n"
+    )
+    assert record.author == (
+        Person("Ibáñez de la Fuente", "María José"),
+        Person("Castañeda Ruiz", "Jorge Andrés"),
+    )

@@ -347,7 +347,8 @@ _NAME_WORD = re.compile(
 # Page furniture inside author lines: ORCID badges and links, "View all authors", e-mail icons.
 _DEGREES = re.compile(
     r",?\s*\b(?:MD|PhD|DPhil|MSc|MS|MA|BSc|BS|BA|MPH|DrPH|MBBS|MBChB|FRCS|FRCP|FRACP|RN|PT|DPT|"
-    r"PharmD|DDS|DMD|DVM|MBA|MPhil|MRes|MSN|BSN|NP|CNM|Dr\.?\s*med)\.?(?=[\d\s,;*†‡]|$)"
+    r"PharmD|DDS|DMD|DVM|MBA|MPhil|MRes|MSN|BSN|NP|CNM|MMed|MMedSc|FRCOG|MRCOG|FRCPC|FACS|ScD|"
+    r"MHS|MHSc|MSPH|DNP|Dr\.?\s*med)\.?(?=[\d\s,;*†‡]|$)"
 )
 _BYLINE_NOISE = re.compile(
     r"https?://[^\s,]+|[\w.+-]+@[\w-]+\.[\w.-]+|\bORCID(?:\s+Icon)?\b|View all authors and affiliations|View ORCID profile|"
@@ -568,6 +569,7 @@ def _author_lines(lines: list[Line], index: int, hit: LabelHit) -> list[Line]:
 
 def _clean_byline(text: str) -> str:
     text = _BYLINE_NOISE.sub(" ", text)
+    text = re.sub(r"\[\s*(?:\.\.\.|…)\s*\]\s*,?", " ", text)  # Science's "[...]" for hidden names
     text = re.sub(r"\([^)]*\)", " ", text)
     # Middle dots between names (Cell Press, Springer): "Marta Ibáñez-Corral 1,2 ∙ Tomasz Wójcik 3".
     text = re.sub(r"\s+[∙·•]\s+", ", ", text)
@@ -587,6 +589,39 @@ def _clean_byline(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,;")
 
 
+def _family_given_line(text: str) -> list[Person]:
+    """One "Family, Given" name alone on a line (DiVA, repositories), or []."""
+    family, comma, given = text.strip().partition(",")
+    if not comma or "," in given:
+        return []
+    family_words, given_words = family.split(), given.strip().rstrip(".").split()
+    if not (1 <= len(family_words) <= 4 and 1 <= len(given_words) <= 3):
+        return []
+    words = family_words + given_words
+    if not all(_NAME_WORD.match(word) for word in words) or any(
+        word.casefold() in _UI_WORDS for word in words
+    ):
+        return []
+    if not (family_words[-1][:1].isupper() and given_words[0][:1].isupper()):
+        return []
+    return [Person(family=" ".join(family_words), given=" ".join(given_words))]
+
+
+def _capitalised_family(name: str) -> str:
+    """ "Haruka SATO" -> "Haruka Sato": family names printed in capitals (J-STAGE, CNKI)
+    after a given name in ordinary case."""
+    words = name.split()
+    if len(words) < 2 or not re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?", words[0]):
+        return name  # the first word must read as a given name ("EconPapers FAQ" does not)
+    changed = [
+        word.title()
+        if len(word) >= 3 and word.isupper() and word.replace("-", "").isalpha()
+        else word
+        for word in words
+    ]
+    return " ".join(changed)
+
+
 def _byline_names(text: str) -> list[Person]:
     """Names on a byline, or [] when the line is not one."""
     return list(_byline_names_cached(text))
@@ -601,7 +636,7 @@ def _byline_names_cached(text: str) -> tuple[Person, ...]:
         return ()
     people: list[Person] = []
     for name in split_name_list(cleaned_line):
-        cleaned = clean_name_text(name)
+        cleaned = _capitalised_family(clean_name_text(name))
         words = cleaned.replace(",", " ").split()
         if not 2 <= len(words) <= 5 or not all(
             _NAME_WORD.match(word) and len(word) <= 20 for word in words
@@ -657,7 +692,9 @@ _AFFILIATION = re.compile(
     r"(?:\b|(?<=\d))(?:university|universit[àäéy]|universidade|universidad|institute|"
     r"institut|instituto|istituto|department|departamento|dipartimento|département|faculty|"
     r"faculdade|facultad|school of|college|laborator(?:y|ies|io|oire)|centre|center|centro|"
-    r"hospital|ministry|research\s+(?:unit|group)|graduate\s+school)\b",
+    r"hospital|ministry|research\s+(?:unit|group)|graduate\s+school)\b"
+    # Compounds of Germanic languages: "Forschungsinstitut", "universitetet", "högskola".
+    r"|\b\w*(?:institut|universitet|hochschule|högskola|høgskole|hogeschool)\w*\b",
     re.IGNORECASE,
 )
 # Lines of an author panel between the names: separators, affiliation marks, links and
@@ -808,16 +845,21 @@ class _TextDocument:
             texts = [_BULLET.sub("", line.text).strip() for line in found]
             # One name per line, each "Family, Given" (RePEc, EPrints): a line's comma
             # separates family from given names, not two people.
-            one_per_line = len(texts) >= 2 and all(
-                text.count(",") == 1 and not _NAME_SEPARATOR.search(text) for text in texts
+            with_comma = [text for text in texts if "," in text]
+            one_per_line = len(with_comma) >= 2 and all(
+                text.count(",") == 1 and not _NAME_SEPARATOR.search(text) for text in with_comma
             )
+            named = False
             for line, text in zip(found, texts, strict=True):
                 people = _labelled_names(text)
-                if one_per_line and len(people) != 1:
+                if one_per_line and text.count(",") == 1 and len(people) != 1:
                     single = parse_name(text)
                     people = [single] if single.family and single.given else people
                 if people:
                     target.append((people, _value_from(line)))
+                    named = True
+                elif named and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2:
+                    break  # a heading of the next field ("Título de la revista") ends the list
             return
         if name == "citation":
             self._take_citation(index, hit)
@@ -1129,6 +1171,8 @@ class _TextDocument:
             # the name's, not a line of its own.
             outside = re.sub(r"\([^)]*\)", " ", text)
             names = [] if _AFFILIATION.search(outside) else _byline_names(text)
+            if not names and not _AFFILIATION.search(outside):
+                names = _family_given_line(text)
             if names and (not wanted or any(_last_word(p.family) in wanted for p in names)):
                 people.extend(names)
                 first = first or _value_from(line)
