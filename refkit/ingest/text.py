@@ -1636,7 +1636,8 @@ def _looks_like_container(text: str) -> bool:
 # "cover image ACM Conferences", "Sec. Plant-Soil Interactions" of a journal's section).
 _PAGE_FURNITURE = re.compile(
     r"\b(?:navigation|cover\s+image|table\s+of\s+contents|all\s+issues|current\s+issue|"
-    r"sign\s+in|log\s+in|search\s+(?:in|within)|browse)\b|^sec(?:tion)?\.\s",
+    r"sign\s+in|log\s+in|search\s+(?:in|within)|browse|about\s+the\s+journal|analytics|"
+    r"now\s+published\s+in|from\s+the\s+journal)\b|^sec(?:tion)?\.\s|:$|^[a-z]+$",
     re.IGNORECASE,
 )
 
