@@ -124,8 +124,8 @@ _IBERIAN_GIVEN_NAMES = """
     vicente victor victoria
 """
 _IBERIAN_GIVEN: frozenset[str] = frozenset(_IBERIAN_GIVEN_NAMES.split())
-# Marks of an Iberian name: a joining particle after the second word, or letters that
-# Spanish, Portuguese and Catalan names carry and French, German and Italian ones do not.
+# Marks of an Iberian name, besides a first given name from the list above: a joining
+# particle after the second word, or letters Spanish, Portuguese and Catalan names carry.
 # ("de" is Dutch and French too: "Jan Willem de Vries" keeps "Jan Willem" as given names.)
 _IBERIAN_PARTICLES = frozenset({"da", "do", "dos", "das", "del", "y", "i"})
 _IBERIAN_LETTERS = re.compile(r"[ñãõçáíóú]", re.IGNORECASE)
@@ -136,6 +136,11 @@ def _plain(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a common Spanish, Portuguese or Catalan given name (accents ignored)."""
+    return _plain(word) in _IBERIAN_GIVEN
+
+
 def _iberian_split(words: list[str]) -> tuple[list[str], list[str]] | None:
     """(given, family) of an Iberian name whose family name has two or more words
     ("Diego Alejandro Muñoz Pardo", "Irene Sánchez de Toledo"), else None.
@@ -144,6 +149,10 @@ def _iberian_split(words: list[str]) -> tuple[list[str], list[str]] | None:
     the family name, which in Spanish and Portuguese usage joins two surnames.
     """
     if len(words) < 3 or not all(word[:1].isalpha() for word in words):
+        return None
+    # The first word must be a common Iberian given name, so that "François Xavier Dupont",
+    # "László Péter Kovács" or "Pier Paolo da Empoli" keep their usual reading.
+    if _plain(words[0]) not in _IBERIAN_GIVEN:
         return None
     iberian = bool(_IBERIAN_LETTERS.search(" ".join(words))) or any(
         word in _IBERIAN_PARTICLES for word in words[2:-1]

@@ -113,3 +113,17 @@ def test_article_numbers_in_citations() -> None:
         "Smith J (2020) A title here. J. Appl. Ecol. 12:345-367.", "A title here"
     )
     assert (pages.volume, pages.page, pages.number) == ("12", "345-367", "")
+
+
+def test_five_digit_pages_after_a_colon_are_pages_and_ssrn_is_not_a_container() -> None:
+    jbc = parse_citation(
+        "Smith J, Jones K. Title of the paper. J Biol Chem. 1998;273:13375-13378.",
+        "Title of the paper",
+    )
+    assert jbc.number == ""
+    ssrn = parse_citation(
+        "Smith, John, Title of the Paper (February 28, 2023). Available at SSRN: "
+        "https://ssrn.com/abstract=123",
+        "Title of the Paper",
+    )
+    assert "SSRN" not in ssrn.container + ssrn.publisher

@@ -602,3 +602,74 @@ def test_spanish_author_label_with_family_given_lines() -> None:
         Person("Ibáñez de la Fuente", "María José"),
         Person("Castañeda Ruiz", "Jorge Andrés"),
     )
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors"),
+    [
+        (
+            "Authors: Juan de los Ríos, María García",
+            (Person("de los Ríos", "Juan"), Person("García", "María")),
+        ),
+        ("Author: Bank of England", (Person(literal="Bank of England"),)),
+        ("Hiroshi Date, Kenji Sato", (Person("Date", "Hiroshi"), Person("Sato", "Kenji"))),
+        (
+            "Authors: Smith MA, Jones BS",
+            (Person("Smith", "M. A."), Person("Jones", "B. S.")),
+        ),
+        (
+            "Authors\nAnna Berg, Jan Dijk\nMaria Rossi, Luca Bianchi\n",
+            (
+                Person("Berg", "Anna"),
+                Person("Dijk", "Jan"),
+                Person("Rossi", "Maria"),
+                Person("Bianchi", "Luca"),
+            ),
+        ),
+    ],
+)
+def test_author_readings_that_must_not_change(lines: str, authors: tuple[Person, ...]) -> None:
+    record = _read_page(f"{_TITLE}\n{lines}\nhttps://doi.org/10.1080/21650020.2021.1893456\n")
+    assert record.author == authors
+
+
+def test_cited_family_names_sharing_a_last_word_keep_both_authors() -> None:
+    title = "Tenant organising and eviction filings in secondary cities"
+    record = _read_page(
+        f"{title}\nMaría García López, Juan Pérez López\nCite this article\n"
+        f"García López, M., & Pérez López, J. (2020). {title}. Journal of Housing, 3(2), 1-10.\n"
+    )
+    assert record.author == (Person("García López", "María"), Person("Pérez López", "Juan"))
+
+
+def test_journals_named_proceedings_navigation_or_analytics_stay_journals() -> None:
+    for journal in (
+        "Proceedings of the National Academy of Sciences",
+        "The Journal of Navigation",
+        "Journal of Learning Analytics",
+    ):
+        record = _read_page(
+            f"{_TITLE}\nAnneke de Graaf-Visser, Luca Dall'Acqua\nJournal: {journal}\n"
+        )
+        assert (record.type, record.container_title) == ("article-journal", journal)
+
+
+def test_a_title_broken_before_its_subtitle_keeps_its_main_part() -> None:
+    record = _read_page(
+        "Cycling infrastructure and school travel:\n"
+        "A comparison of medium-sized European cities\n"
+        "Anneke de Graaf-Visser, Luca Dall'Acqua\nhttps://doi.org/10.1080/21650020.2021.1893456\n"
+    )
+    assert record.title.startswith("Cycling infrastructure and school travel")
+
+
+def test_a_reference_about_another_articles_licence_is_not_the_pages() -> None:
+    body = " ".join(
+        f"Sentence {n} of the introduction, which runs on for a while." for n in range(12)
+    )
+    record = _read_page(
+        f"{_TITLE}\nby\nMarco Dell'Erba\nCoasts 2021, 1(1), 5; https://doi.org/10.3390/coasts1010005\n"
+        f"1. Introduction\n{body}\n\n{body}\n\nReferences\n"
+        "1. Smith J. The article was published under a CC BY-NC-ND 4.0 licence in 2019.\n"
+    )
+    assert record.license == ""

@@ -82,3 +82,15 @@ def test_corporate_detection() -> None:
 def test_parse_names_never_raises(text: str) -> None:
     for person in parse_names(text):
         assert isinstance(person, Person)
+
+
+@pytest.mark.parametrize(
+    ("written", "person"),
+    [
+        ("François Xavier Dupont", Person("Dupont", "François Xavier")),
+        ("László Péter Kovács", Person("Kovács", "László Péter")),
+        ("Pier Paolo da Empoli", Person("da Empoli", "Pier Paolo")),
+    ],
+)
+def test_names_that_only_look_iberian_keep_their_reading(written: str, person: Person) -> None:
+    assert parse_name(written) == person

@@ -172,11 +172,17 @@ def parse_citation(text: str, known_title: str = "") -> Citation:
         year = year or lead_date.group("year")
         rest = rest[lead_date.end() :]
     # "..., Available at SSRN: <link>": where the work can be had, not part of its source.
-    rest = re.sub(r",?\s*available\s+(?:at|from)\s+\w+\s*:.*$", "", rest, flags=re.I)
+    rest = re.sub(r",?\s*available\s+(?:at|from)\s+\w+\s*(?::.*)?$", "", rest, flags=re.I)
     rest = rest.strip(" .,;:")
     year = year or _year_at_end(rest)
     series = _SERIES.match(rest)
-    if series and not re.search(r"\bvol\b|\(\s*\d", rest, re.I):
+    if (
+        series
+        and not re.search(r"\bvol\b|\(\s*\d", rest, re.I)
+        # Without a publisher after it, only "No. 23-014" marks a series number, not a
+        # journal's volume ("Research Papers in Education 35").
+        and (series.group("publisher") or re.search(r"\bno\.?\s*[\w./-]*\d", rest, re.I))
+    ):
         # A working-paper series: "Kiel Working Papers 2234, Kiel Institute for the World Economy".
         return Citation(
             authors=authors,
@@ -265,7 +271,7 @@ _ARTICLE = re.compile(
     r"\b(?:(?:Article|Art\.?|Art\. no\.?|Article no\.?|Article number)\s*(?:no\.?|number)?\s*:?\s*"
     r"(e?\d{3,})|(e\d{4,}))\b"
     # Frontiers and others: "Front. Alp. Ecol. 4:1187654", a volume and an article number.
-    r"|(?<=\d:)(\d{5,8})\b",
+    r"|(?<=\d:)(\d{5,8})\b(?!\s*[-–—])",
     re.I,
 )
 
@@ -318,7 +324,7 @@ def _split_source(rest: str) -> tuple[str, str, str, str, str]:
             volume, issue = _clean_number(match.group(1)), _clean_number(match.group(2))
             first_number = min(first_number, match.start())
             low = re.match(r"(\d+)[-/]\d+$", issue)
-            if pattern is _VOL_COLON_ISSUE and low and int(low.group(1)) > 12:
+            if pattern is _VOL_COLON_ISSUE and low and int(low.group(1)) > 52:
                 # "36:1187-1203" (Springer, Vancouver): volume and pages, not a double issue.
                 page, issue = issue.replace("/", "-"), ""
             break
@@ -348,7 +354,7 @@ def _split_source(rest: str) -> tuple[str, str, str, str, str]:
             first_number = min(first_number, bare_volume.start())
     if not volume:
         # "Front. Alp. Ecol. 4:1187654": a volume, then an article number after the colon.
-        colon_number = re.search(r"(?<![\w-])(\d{1,4}):(\d{5,8})\b", rest)
+        colon_number = re.search(r"(?<![\w-])(\d{1,4}):(\d{5,8})\b(?!\s*[-–—])", rest)
         if colon_number:
             volume = colon_number.group(1)
             first_number = min(first_number, colon_number.start())

@@ -311,7 +311,9 @@ def classify(line: str) -> LabelHit | None:
 # "Print on Demand(PoD) ISBN", "Hardcover ISBN"): any short label ending in ISBN, written in
 # capitals, with an ISBN-shaped value or none (the value on the next line).
 _ANY_ISBN = re.compile(
-    r"^\s*(?P<label>(?:[\w()/-]+\s+){0,4}[\w()/-]*ISBN(?:-1[03])?(?:\s*\([^)]{1,20}\))?)"
+    r"^\s*(?P<label>(?i:(?:print|online|electronic|e-?book|hardcover|hardback|paperback|softcover|"
+    r"pdf|epub|digital|on|demand(?:\s*\(pod\))?|\(pod\)|e)\s*)*ISBN(?:-1[03])?"
+    r"(?:\s*\([^)]{1,20}\))?)"
     r"\s*(?::\s*(?P<value>.*?)|\s+(?P<value2>[\dXx][\dXx -]{8,16}))?\s*$"
 )
 

@@ -59,8 +59,9 @@ _RUNNING_HEAD = re.compile(
 _VOLUME_LINE = re.compile(
     r"^\s*Vol(?:ume)?\.?\s*(?P<volume>\d{1,5}[A-Z]?)\b(?P<rest>.{0,120})$", re.IGNORECASE
 )
+# "Vol", "Volume" or "vol." but not "volume": prose ("In each site, volume 12 ml ...") is not one.
 _NAMED_VOLUME_LINE = re.compile(
-    r"^(?P<journal>[^,\d:;()]{3,150}),\s*(?P<tail>Vol(?:ume)?\.?\s*\d.*)$", re.IGNORECASE
+    r"^(?P<journal>[A-Z][^,\d;()]{2,150}),\s*(?P<tail>(?:Vol(?:ume)?\.?|vol\.)\s*\d.*)$"
 )
 _PAGES_LINE = re.compile(
     r"^\s*Pages?\s+(?P<pages>[A-Za-z]?\d+\s*[-–—]\s*[A-Za-z]?\d+)\b", re.IGNORECASE
@@ -85,6 +86,15 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 220:
         return None
+    named = _NAMED_VOLUME_LINE.match(stripped)
+    if named:
+        # Oxford Academic, ScienceDirect: "Journal of X, Volume 38, Issue 2, April 2023,
+        # Pages 145–162, https://doi.org/...".
+        tail = re.sub(r",?\s*https?://\S+\s*$", "", named.group("tail"))
+        inner = _VOLUME_LINE.match(tail)
+        stated = _volume_line(inner.group("volume"), inner.group("rest")) if inner else None
+        if stated is not None:
+            return dataclasses.replace(stated, container=named.group("journal").strip())
     if ": " in stripped and not stripped.lower().startswith("vol"):
         # "Published in final edited form as: J Sleep Behav Med. 2019 Jun;42(6):512–527."
         prefix, _, tail = stripped.partition(": ")
@@ -142,15 +152,6 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
     volume = _VOLUME_LINE.match(stripped)
     if volume:
         return _volume_line(volume.group("volume"), volume.group("rest"))
-    named = _NAMED_VOLUME_LINE.match(stripped)
-    if named:
-        # Oxford Academic, ScienceDirect: "Journal of X, Volume 38, Issue 2, April 2023,
-        # Pages 145–162, https://doi.org/...".
-        tail = re.sub(r",?\s*https?://\S+\s*$", "", named.group("tail"))
-        inner = _VOLUME_LINE.match(tail)
-        stated = _volume_line(inner.group("volume"), inner.group("rest")) if inner else None
-        if stated is not None:
-            return dataclasses.replace(stated, container=named.group("journal").strip())
     pages_line = _PAGES_LINE.match(stripped)
     if pages_line:
         return Source(page=_pages(pages_line.group("pages")))
@@ -190,7 +191,9 @@ def _volume_line(volume: str, rest: str) -> Source | None:
     match = re.search(r"\bArticle(?:\s+number)?\s*:?\s*([A-Za-z]?\d{1,9})", rest, re.IGNORECASE)
     if match:
         number = match.group(1)
-    date_part = re.sub(r"\b(?:pages?|pp?\.)\s*[\w–—-]+", " ", rest)
+    date_part = re.sub(
+        r"\b(?:pages?|pp?\.|issue|no\.?|number|nr\.?)\s*[\w–—/-]+", " ", rest, flags=re.I
+    )
     found = parse_date(date_part)
     year_alone = re.search(r"(?:^|[,(\s])\(?(?:19|20)\d\d\)?(?:\s*[-,)]|\s*$)", rest)
     if found and (found[0].month is not None or year_alone):

@@ -28,7 +28,15 @@ from refkit.ingest.sourceline import Source, parse_source_line
 from refkit.languages import detect_language, language_code, language_tag
 from refkit.licenses import find_license
 from refkit.model import Date, Person, Provenance, Record
-from refkit.names import PARTICLES, clean_name_text, parse_name, parse_names, split_name_list
+from refkit.names import (
+    PARTICLES,
+    clean_name_text,
+    is_corporate,
+    is_given_name,
+    parse_name,
+    parse_names,
+    split_name_list,
+)
 
 __all__ = ["TextReader", "read_text"]
 
@@ -301,8 +309,12 @@ def _looks_like_title(text: str) -> bool:
         return False
     if stripped.lower().startswith(("http", "www.", "doi", "©", "copyright")):
         return False
-    if stripped.endswith(":"):
-        return False  # a label or a prompt ("Funding Agency:", "... will be sent to:")
+    if stripped.endswith(":") and (
+        len(stripped.split()) <= 3 or _FUNCTION_WORD.fullmatch(stripped[:-1].split()[-1].lower())
+    ):
+        # A label ("Funding Agency:") or a prompt ("... will be sent to:"); a title broken
+        # before its subtitle ends on a noun ("School travel:").
+        return False
     if _SERIES_NUMBER.search(stripped):
         return False  # "Harbourside Business School Research Paper No. 23-014"
     if re.match(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+\S", stripped):
@@ -334,6 +346,9 @@ def _looks_like_title(text: str) -> bool:
     return letters / len(stripped) > 0.6
 
 
+_FUNCTION_WORD = re.compile(
+    r"to|by|in|for|from|of|at|on|with|via|as|and|or|the|a|an|is|are|be|was|were|below|here"
+)
 # A numbered working-paper or report series: the series, not the work's title.
 _SERIES_NUMBER = re.compile(
     r"\b(?:working|research|discussion|policy|technical|occasional)\s+"
@@ -346,7 +361,7 @@ _NAME_WORD = re.compile(
 )
 # Page furniture inside author lines: ORCID badges and links, "View all authors", e-mail icons.
 _DEGREES = re.compile(
-    r",?\s*\b(?:MD|PhD|DPhil|MSc|MS|MA|BSc|BS|BA|MPH|DrPH|MBBS|MBChB|FRCS|FRCP|FRACP|RN|PT|DPT|"
+    r",\s*\b(?:MD|PhD|DPhil|MSc|MS|MA|BSc|BS|BA|MPH|DrPH|MBBS|MBChB|FRCS|FRCP|FRACP|RN|PT|DPT|"
     r"PharmD|DDS|DMD|DVM|MBA|MPhil|MRes|MSN|BSN|NP|CNM|MMed|MMedSc|FRCOG|MRCOG|FRCPC|FACS|ScD|"
     r"MHS|MHSc|MSPH|DNP|Dr\.?\s*med)\.?(?=[\d\s,;*†‡]|$)"
 )
@@ -487,7 +502,6 @@ _UI_WORDS = frozenset(
         "award",
         "degree",
         "type",
-        "date",
         "downloads",
         "total",
         "online",
@@ -499,11 +513,14 @@ _UI_WORDS = frozenset(
 def _labelled_names(text: str) -> list[Person]:
     """Names under an explicit author label: personal names, or an organisation."""
     cleaned = _clean_byline(text)
-    if not _AND_WORDS.search(cleaned) and any(
-        word.islower() and word not in PARTICLES and word not in {"i", "y"}
-        for word in cleaned.replace(",", " ").split()
+    words = cleaned.replace(",", " ").split()
+    if (
+        len(words) <= 4
+        and not _AND_WORDS.search(cleaned)
+        and not is_corporate(cleaned)
+        and any(word.islower() and word not in _NAME_LOWER_WORDS for word in words)
     ):
-        return []  # "Date of Award", "Degree Type": headings of the next field, not names
+        return []  # "Date of Award": a heading of the next field, not a name
     people = _byline_names(cleaned)
     if people:
         return people
@@ -528,6 +545,8 @@ def _labelled_names(text: str) -> list[Person]:
     return []
 
 
+# Lower-case words that occur inside personal names.
+_NAME_LOWER_WORDS = PARTICLES | {"los", "las", "des", "vom", "'t", "i", "y", "e", "zum", "ter"}
 _AND_WORDS = re.compile(r"\b(?:and|und|et|e)\b|&")
 _NAME_SEPARATOR = re.compile(r";|&|\band\b|\bund\b|\bet\b", re.IGNORECASE)
 
@@ -599,12 +618,28 @@ def _family_given_line(text: str) -> list[Person]:
         return []
     words = family_words + given_words
     if not all(_NAME_WORD.match(word) for word in words) or any(
-        word.casefold() in _UI_WORDS for word in words
+        word.casefold() in _UI_WORDS or (word.isupper() and len(word) >= 2) for word in words
     ):
-        return []
+        return []  # ("Mei CHEN, Jun WU" is two people with their family names in capitals)
     if not (family_words[-1][:1].isupper() and given_words[0][:1].isupper()):
         return []
     return [Person(family=" ".join(family_words), given=" ".join(given_words))]
+
+
+def _reads_family_given(text: str) -> bool:
+    """Whether "A, B" can only be one person written "Family, Given": one side is a single
+    word ("Olabarrieta, Itziar"), or B opens with a common given name and A does not
+    ("Castañeda Ruiz, Jorge Andrés")."""
+    family, _, given = text.partition(",")
+    if min(len(family.split()), len(given.split())) == 1:
+        return True
+    family_first, given_first = family.split()[0], given.split()[0]
+    return is_given_name(given_first) and not is_given_name(family_first)
+
+
+def _is_language_name(text: str) -> bool:
+    """A line that is only a language's name ("español", "English"), not "No" or "IT"."""
+    return " " not in text and len(text) >= 4 and not text.isupper() and bool(language_tag(text))
 
 
 def _capitalised_family(name: str) -> str:
@@ -615,7 +650,10 @@ def _capitalised_family(name: str) -> str:
         return name  # the first word must read as a given name ("EconPapers FAQ" does not)
     changed = [
         word.title()
-        if len(word) >= 3 and word.isupper() and word.replace("-", "").isalpha()
+        if len(word) >= 3  # ("Smith MA" is Vancouver initials, not a family name "Ma")
+        and word.isupper()
+        and word.replace("-", "").isalpha()
+        and not re.fullmatch(r"[IVX]+", word)  # "III" is a suffix
         else word
         for word in words
     ]
@@ -662,6 +700,23 @@ def _last_word(family: str) -> str:
     return words[-1].casefold() if words else ""
 
 
+def _byline_match(cited: Person, byline: list[Person]) -> Person | None:
+    """The byline's person for a cited one: the same family name, else a full name that
+    ends with it ("Diego Alejandro Muñoz Pardo" for "Muñoz Pardo"), else the one byline
+    family name that ends with the same word."""
+    if not cited.family:
+        return None
+    family = cited.family.casefold()
+    for person in byline:
+        if person.family.casefold() == family:
+            return person
+    for person in byline:
+        if f"{person.given} {person.family}".casefold().endswith(" " + family):
+            return person
+    last = [p for p in byline if p.family and _last_word(p.family) == _last_word(cited.family)]
+    return last[0] if len(last) == 1 else None
+
+
 def _split_as_cited(person: Person, family: str) -> Person:
     """A byline name re-split where the citation says its family name begins: "Diego
     Alejandro Muñoz Pardo" with "Muñoz Pardo" gives given "Diego Alejandro"."""
@@ -701,7 +756,7 @@ _AFFILIATION = re.compile(
 # the buttons pages print beside each name ("ORCID Icon", "Search for more papers by this
 # author", "Find articles by ...", "Corresponding Author").
 _PANEL_FILLER = re.compile(
-    r"[\d\s,;*∗†‡§]*(?:and|&|by)?[\d\s,;*∗†‡§]*|(?:view\s+)?orcid(?:\s+(?:icon|profile))?|"
+    r"[\d\s,;*∗†‡§]*(?:(?:and|&|by)[\d\s,;*∗†‡§]*)?|(?:view\s+)?orcid(?:\s+(?:icon|profile))?|"
     r"corresponding\s+author|correspondence|author\s+information|"
     r"search\s+for\s+more\s+papers\s+by\s+this\s+author|find\s+articles\s+by\s.{2,80}|"
     r"search\s+for\s+other\s+works\s+by\s+this\s+author\s+on:?|google\s+scholar|pubmed|"
@@ -721,7 +776,8 @@ def _is_affiliation(text: str) -> bool:
 # "This article is an open access article distributed under the terms of the Creative
 # Commons Attribution (CC BY) license (https://...)": one sentence, URL included.
 _ARTICLE_LICENSE = re.compile(
-    r"\b(?:this|the)\s+(?:article|work|paper|chapter|book)\b[^\n]{0,200}?"
+    r"\bthis\s+(?:is\s+an?\s+(?:open[\s-]access\s+)?)?(?:article|work|paper|chapter|book)\b"
+    r"[^\n]{0,200}?"
     r"\b(?:distributed|licensed|published|available)\s+under\b[^\n]{0,300}",
     re.IGNORECASE,
 )
@@ -846,8 +902,14 @@ class _TextDocument:
             # One name per line, each "Family, Given" (RePEc, EPrints): a line's comma
             # separates family from given names, not two people.
             with_comma = [text for text in texts if "," in text]
-            one_per_line = len(with_comma) >= 2 and all(
-                text.count(",") == 1 and not _NAME_SEPARATOR.search(text) for text in with_comma
+            # ("Anna Berg, Jan Dijk" on every line is two people a line: only a line with a
+            # one-word side, "Olabarrieta, Itziar", shows the block is "Family, Given".)
+            one_per_line = (
+                len(with_comma) >= 2
+                and all(
+                    text.count(",") == 1 and not _NAME_SEPARATOR.search(text) for text in with_comma
+                )
+                and any(_reads_family_given(text) for text in with_comma)
             )
             named = False
             for line, text in zip(found, texts, strict=True):
@@ -1132,10 +1194,9 @@ class _TextDocument:
         if byline and cited:
             # The citation line fixes who the authors are and where each family name
             # begins ("Muñoz Pardo, D. A."); the byline adds full given names.
-            by_last = {_last_word(person.family): person for person in byline if person.family}
             chosen = []
             for person in cited:
-                match = by_last.get(_last_word(person.family)) if person.family else None
+                match = _byline_match(person, byline)
                 if match:
                     match = _split_as_cited(match, person.family)
                 chosen.append(match if match and _fuller(match) >= _fuller(person) else person)
@@ -1178,7 +1239,8 @@ class _TextDocument:
                 first = first or _value_from(line)
                 last_row = line.number
                 continue
-            if people and (_PANEL_FILLER.fullmatch(line.stripped) or _is_affiliation(text)):
+            filler = len(line.stripped) <= 200 and _PANEL_FILLER.fullmatch(line.stripped)
+            if people and (filler or _is_affiliation(text)):
                 last_row = line.number
                 continue
             if people:
@@ -1469,11 +1531,11 @@ class _TextDocument:
         lines = [
             line for line in self.abstract_lines if not _ABSTRACT_FURNITURE.match(line.stripped)
         ]
-        if lines and language_tag(lines[0].stripped) and len(lines[0].stripped.split()) == 1:
+        if lines and _is_language_name(lines[0].stripped):
             lines = lines[1:]  # "español", "Français": the language of the abstract below
         for position, line in enumerate(lines):
             stripped = line.stripped
-            lone_language = len(stripped.split()) == 1 and language_tag(stripped)
+            lone_language = _is_language_name(stripped)
             if position and (lone_language or re.fullmatch(r"https?://\S+", stripped)):
                 # The abstract again in another language, or the page's links below it.
                 lines = lines[:position]
@@ -1626,14 +1688,17 @@ def _looks_like_container(text: str) -> bool:
         return False
     if classify(stripped) is not None or is_stop_line(stripped) or _NOISE_TITLE.search(stripped):
         return False
-    if _PAGE_FURNITURE.search(stripped):
-        return False
+    if _PAGE_FURNITURE.search(stripped) and not (
+        _JOURNAL_WORDS.search(stripped) and not _JOURNAL_FURNITURE.search(stripped)
+    ):
+        return False  # ("The Journal of Navigation" is a journal; "About the journal" is not)
     words = re.findall(r"[^\W\d_]{2,}", stripped)
     return bool(words) and len(stripped.split()) <= 16 and not stripped.endswith((".", "?", "!"))
 
 
 # Navigation and widgets that sit where a journal's name might ("Article Navigation",
 # "cover image ACM Conferences", "Sec. Plant-Soil Interactions" of a journal's section).
+_JOURNAL_FURNITURE = re.compile(r"\b(?:about|from)\s+the\s+journal\b", re.I)
 _PAGE_FURNITURE = re.compile(
     r"\b(?:navigation|cover\s+image|table\s+of\s+contents|all\s+issues|current\s+issue|"
     r"sign\s+in|log\s+in|search\s+(?:in|within)|browse|about\s+the\s+journal|analytics|"
@@ -1643,8 +1708,13 @@ _PAGE_FURNITURE = re.compile(
 
 
 # A conference's proceedings, in the languages of the readers' labels.
+# ("Proceedings of the National Academy of Sciences" is a journal: "proceedings" alone
+# needs a year or an ordinal beside it.)
 _PROCEEDINGS = re.compile(
-    r"\b(?:proceedings|conference|symposium|workshop|congress|actes|tagungsband|atti)\b", re.I
+    r"\b(?:conference|symposium|workshop|congress|colloquium)\b|"
+    r"\b(?:proceedings|actes|tagungsband|atti)\b.*\b(?:(?:19|20)\d\d|\d+(?:st|nd|rd|th))\b|"
+    r"\b(?:(?:19|20)\d\d|\d+(?:st|nd|rd|th))\b.*\bproceedings\b",
+    re.I,
 )
 _SERIES_NAME = re.compile(
     r"\b(?:working|discussion|occasional|research|policy) papers?\b|\breports? series\b", re.I
