@@ -40,8 +40,8 @@ def test_field_accuracy_stays_above_its_floor() -> None:
 
 
 # Pages written apart from the reader; the first three sets have since guided changes,
-# so these floors only keep a change from undoing them (measured: 0.817, 0.784, 0.639).
-HELD_OUT_FLOORS = {"text-heldout": 0.80, "text-heldout2": 0.75, "text-heldout3": 0.60}
+# so these floors only keep a change from undoing them (measured: 0.817, 0.784, 0.706).
+HELD_OUT_FLOORS = {"text-heldout": 0.80, "text-heldout2": 0.75, "text-heldout3": 0.67}
 
 
 def test_held_out_accuracy_stays_above_its_floor() -> None:

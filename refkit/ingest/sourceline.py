@@ -50,6 +50,16 @@ _ECONPAPERS = re.compile(
     r"(?:,\s*issue\s*(?P<issue>[\w-]+))?(?:,\s*(?:pages\s*)?(?P<pages>\d+\s*-\s*\d+|\d+))?",
     re.IGNORECASE,
 )
+# ACS and RSC: "ACS Urban Water 2024, 4, 3, 612–624", "Circ. Chem., 2024, 2, 418-431".
+_YEAR_VOLUME_PAGES = re.compile(
+    r"^(?P<journal>[A-Z][^,\d]{1,80}?),?\s+(?P<year>(?:19|20)\d\d),\s*(?P<volume>\d{1,4}),\s*"
+    r"(?:(?P<issue>\d{1,3}),\s*)?(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\s*$"
+)
+# Europe PMC: "Nordic journal of rural general practice , 12 Mar 2024, 42(1):88-97".
+_DATED_VOLUME_ISSUE = re.compile(
+    r"^(?P<journal>[A-Z][^,\d]{1,120}?)\s*,\s*(?P<date>[^,]{4,20}?(?:19|20)\d\d)\s*,\s*"
+    r"(?P<volume>\d{1,5})\((?P<issue>[^)]{1,10})\):(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\s*$"
+)
 _BMC = re.compile(
     r"^(?:[\w'’.\- ]+ et al\.?\s+)?(?P<journal>[A-Z][A-Za-z&' -]{2,80}?)\s+(?P<year>(?:19|20)\d\d),\s*(?P<volume>\d{1,4}):(?P<number>[\w]{1,10})\s*$"
 )
@@ -86,6 +96,8 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 220:
         return None
+    # A section tag before the source: "ARTICLES| Volume 4, Issue 2, e145-e156".
+    stripped = re.sub(r"^[A-Z][A-Z &-]{2,30}\s*\|\s*", "", stripped)
     named = _NAMED_VOLUME_LINE.match(stripped)
     if named:
         # Oxford Academic, ScienceDirect: "Journal of X, Volume 38, Issue 2, April 2023,
@@ -127,6 +139,19 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
                 volume=match.group("volume"),
                 issue=(match.groupdict().get("issue") or ""),
                 number=match.group("number"),
+            )
+    for pattern in (_YEAR_VOLUME_PAGES, _DATED_VOLUME_ISSUE):
+        match = pattern.match(stripped)
+        if match:
+            pages = match.group("pages")
+            dated = parse_date(match.groupdict().get("date") or "")
+            return Source(
+                container=match.group("journal").strip(" ,"),
+                issued=dated[0] if dated else _year(match.groupdict().get("year")),
+                volume=match.group("volume"),
+                issue=match.group("issue") or "",
+                page=_pages(pages) if _is_range(pages) else "",
+                number=pages if not _is_range(pages) else "",
             )
     econ = _ECONPAPERS.match(stripped)
     if econ:
@@ -184,7 +209,13 @@ def _volume_line(volume: str, rest: str) -> Source | None:
     if match:
         issue = match.group(1)
     match = re.search(
-        r"\b(?:pages?|pp?\.)\s*([A-Za-z]?\d+\s*[-–—]\s*[A-Za-z]?\d+)", rest, re.IGNORECASE
+        r"\b(?:pages?|pp?\.?)\s*([A-Za-z]?\d+\s*[-–—]\s*[A-Za-z]?\d+(?:\.e\d+)?)",
+        rest,
+        re.IGNORECASE,
+    ) or re.search(
+        # "Vol. 5:233-258" (Annual Reviews), "Volume 4, Issue 2, e145-e156, February 2024".
+        r"(?:^\s*:\s*|,\s*)((?![12]\d{3}\b)[A-Za-z]?\d+\s*[-–—]\s*[A-Za-z]?\d+)(?=\s*(?:[,(]|$))",
+        rest,
     )
     if match:
         page = _pages(match.group(1))
