@@ -673,3 +673,23 @@ def test_a_reference_about_another_articles_licence_is_not_the_pages() -> None:
         "1. Smith J. The article was published under a CC BY-NC-ND 4.0 licence in 2019.\n"
     )
     assert record.license == ""
+
+
+@pytest.mark.parametrize(
+    ("marker", "kind"),
+    [("dataset", "dataset"), ("Conference paper", "paper-conference"), ("Dissertation", "thesis")],
+)
+def test_a_lone_kind_of_work_line_gives_the_type(marker: str, kind: str) -> None:
+    record = _read_page(
+        f"{marker}\n{_TITLE}\nAnneke de Graaf-Visser, Luca Dall'Acqua\n"
+        "https://doi.org/10.6084/m9.figshare.22812345.v1\n"
+    )
+    assert record.type == kind
+
+
+def test_degree_type_label_gives_the_type() -> None:
+    record = _read_page(
+        f"{_TITLE}\nAuthor\nChidinma A. Nwosu\nDegree Type\nDissertation\n"
+        "https://doi.org/10.6084/m9.figshare.22812345.v1\n"
+    )
+    assert record.type == "thesis"

@@ -117,7 +117,7 @@ LABELS: dict[str, tuple[str, ...]] = {
              "resource type", "type of publication", "publikationstyp", "publicatietype",
              "publikationsform", "content type", "type of work", "type de document",
              "forskningsoutput", "onderzoeksoutput", "forschungsoutput", "appears in typologies",
-             "tipo", "publication type", "item type:"),
+             "tipo", "publication type", "item type:", "degree type", "publikationstyp:"),
     "license": ("license", "licence", "rights", "dc.rights", "creative commons licence",
                 "licenza", "lizenz", "licentie", "copyright and license", "rights statement",
                 "usage rights", "access rights", "terms of use", "dc.rights.license"),

@@ -1728,6 +1728,14 @@ def csl_type_from_line(line: str) -> str:
         return csl_type(match.group(1))
     if re.fullmatch(r"(?:articolo|article|journal article|articolo in rivista)", line, re.I):
         return "article-journal"
+    # A lone kind-of-work line by the title (figshare "dataset", Springer "Conference paper").
+    if re.fullmatch(
+        r"(?:dataset|data set|conference paper|doctoral thesis|phd thesis|dissertation|"
+        r"technical report|working paper)",
+        line,
+        re.I,
+    ):
+        return csl_type(line)
     return ""
 
 
