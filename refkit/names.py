@@ -250,7 +250,12 @@ def split_name_list(text: str) -> list[str]:
     if not text:
         return []
     if ";" in text:
-        return [part.strip() for part in text.split(";") if part.strip()]
+        # "Smith, J.; Jones, K." and "A, B, C; Group": each part may be a list itself.
+        listed: list[str] = []
+        for part in (part.strip() for part in text.split(";")):
+            if part:
+                listed.extend(_split_commas(part) if "," in part else [part])
+        return listed
     if "\n" in text:
         return [part.strip() for part in text.splitlines() if part.strip()]
     pieces = [p.strip() for p in _AND.split(text) if p.strip()]

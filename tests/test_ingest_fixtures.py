@@ -39,9 +39,14 @@ def test_field_accuracy_stays_above_its_floor() -> None:
         assert row["correct"] / (row["correct"] + row["wrong"] + row["missed"]) >= 0.9, field
 
 
-# Pages written apart from the reader; the first three sets have since guided changes,
-# so these floors only keep a change from undoing them (measured: 0.817, 0.784, 0.706).
-HELD_OUT_FLOORS = {"text-heldout": 0.80, "text-heldout2": 0.75, "text-heldout3": 0.67}
+# Pages written apart from the reader; the first four sets have since guided changes,
+# so these floors only keep a change from undoing them (measured: 0.824, 0.784, 0.717, 0.622).
+HELD_OUT_FLOORS = {
+    "text-heldout": 0.80,
+    "text-heldout2": 0.75,
+    "text-heldout3": 0.68,
+    "text-heldout4": 0.60,
+}
 
 
 def test_held_out_accuracy_stays_above_its_floor() -> None:

@@ -693,3 +693,52 @@ def test_degree_type_label_gives_the_type() -> None:
         "https://doi.org/10.6084/m9.figshare.22812345.v1\n"
     )
     assert record.type == "thesis"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # JMIR: marks before degrees, ORCID images between names.
+        "Marta Ibáñez-Corral1, MPH Author Orcid Image ; Tomasz Wójcik2, MD, PhD Author Orcid "
+        "Image ; Aiyana Redcloud1, RN",
+        # Elsevier: two letter marks, icon words.
+        "Author links open overlay panelMarta Ibáñez-Corral a c, Tomasz Wójcik b 1 Person "
+        "Envelope, Aiyana Redcloud a",
+        # Hindawi: marks after the comma.
+        "Marta Ibáñez-Corral ,1 Tomasz Wójcik ,2 and Aiyana Redcloud 3",
+        # Springer PDF: a non-breaking hyphen and a middle dot ending the line.
+        "Marta Ibáñez\u2011Corral1 · Tomasz Wójcik2 ·\nAiyana Redcloud3",
+    ],
+)
+def test_more_byline_decorations(byline: str) -> None:
+    record = _read_page(f"{_TITLE}\n{byline}\nhttps://doi.org/10.2196/51234\n")
+    assert record.author == (
+        Person("Ibáñez-Corral", "Marta"),
+        Person("Wójcik", "Tomasz"),
+        Person("Redcloud", "Aiyana"),
+    )
+
+
+def test_a_study_group_closing_a_byline_is_a_group_author() -> None:
+    record = _read_page(
+        f"{_TITLE}\nMarta Ibáñez-Corral 1 2 , Tomasz Wójcik 1 ; ANDES-CHW Investigators\n"
+        "PMID: 37645678 DOI: 10.1111/ijrn.12567\n"
+    )
+    assert record.author == (
+        Person("Ibáñez-Corral", "Marta"),
+        Person("Wójcik", "Tomasz"),
+        Person(literal="ANDES-CHW Investigators"),
+    )
+
+
+def test_an_authors_menu_item_does_not_hide_the_byline() -> None:
+    record = _read_page(
+        "Collections\nAuthors\nReferees\nAbout\nEditorial Team\nOpen Access\n"
+        f"{_TITLE}\nJ. R. Kowalski, Ana Beatriz Ferreira da Silva, and T. Nakamura\n"
+        "Phys. Rev. Granular Matter 3, 024301 – Published 12 February 2024\n"
+    )
+    assert record.author == (
+        Person("Kowalski", "J. R."),
+        Person("Ferreira da Silva", "Ana Beatriz"),
+        Person("Nakamura", "T."),
+    )

@@ -367,7 +367,8 @@ _DEGREES = re.compile(
 )
 _BYLINE_NOISE = re.compile(
     r"https?://[^\s,]+|[\w.+-]+@[\w-]+\.[\w.-]+|\bORCID(?:\s+Icon)?\b|View all authors and affiliations|View ORCID profile|"
-    r"Author links open overlay panel|Show more|\bEmail\b|\bprofile\b|✉|\bSearch for other works by this author on\b.*",
+    r"Author links open overlay panel|Show more|\bEmail\b|\bprofile\b|✉|\bSearch for other works by this author on\b.*|"
+    r"\bAuthor\s+Orcid\s+Image\b|\bPerson\s+Envelope\b|\bEnvelope\b",
     re.IGNORECASE,
 )
 
@@ -547,6 +548,11 @@ def _labelled_names(text: str) -> list[Person]:
 
 # Lower-case words that occur inside personal names.
 _NAME_LOWER_WORDS = PARTICLES | {"los", "las", "des", "vom", "'t", "i", "y", "e", "zum", "ter"}
+_GROUP_AUTHOR = re.compile(
+    r"\b(?:investigators|consortium|collaborative|collaboration|study\s+group|"
+    r"working\s+group|trial\s+group|network)$",
+    re.IGNORECASE,
+)
 _AND_WORDS = re.compile(r"\b(?:and|und|et|e)\b|&")
 _NAME_SEPARATOR = re.compile(r";|&|\band\b|\bund\b|\bet\b", re.IGNORECASE)
 
@@ -590,15 +596,19 @@ def _clean_byline(text: str) -> str:
     text = _BYLINE_NOISE.sub(" ", text)
     text = re.sub(r"\[\s*(?:\.\.\.|…)\s*\]\s*,?", " ", text)  # Science's "[...]" for hidden names
     text = re.sub(r"\([^)]*\)", " ", text)
-    # Middle dots between names (Cell Press, Springer): "Marta Ibáñez-Corral 1,2 ∙ Tomasz Wójcik 3".
-    text = re.sub(r"\s+[∙·•]\s+", ", ", text)
+    # Non-breaking hyphens inside names, as PDFs print them ("Wróblewska‑Nowak").
+    text = text.replace("\u2011", "-").replace("\u2010", "-")
+    # Middle dots between names (Cell Press, Springer): "Marta Ibáñez-Corral 1,2 ∙ Tomasz Wójcik 3",
+    # also at the end of a byline that runs on to the next line.
+    text = re.sub(r"\s+[∙·•](?:\s+|\s*$)", ", ", text)
     # Degrees and titles after a name: "Sofia Marchetti-Bauer, MD, PhD1,2; ...".
     text = _DEGREES.sub("", text)
-    # Affiliation letters after the comma (RSC): "Harriet L. Bowers,a Rui Zhang,b ...".
-    text = re.sub(r",\s*[*]?[a-h](?:,[a-h])*\s+(?=[^\W\d_])", ", ", text)
+    # Affiliation marks after the comma: "Harriet L. Bowers,a Rui Zhang,b ..." (RSC),
+    # "Abdirahman Hussein Farah ,1 Esther Wanjiru Kamau ,2" (Hindawi).
+    text = re.sub(r"\s*,\s*[*]?(?:[a-h]|\d{1,2})(?:,(?:[a-h]|\d{1,2}))*\s+(?=[^\W\d_])", ", ", text)
     # Affiliation marks between names: "Kamau 1, Lefèvre 2", "Dell'Anna 1,*,", "Luca Del Piero 1 3 ,".
     text = re.sub(
-        r"(?<=[^\W\d_])(?:\s*\d{1,2}|\s+[a-h])(?:\s*,\s*(?:\d{1,2}|[a-h])(?![\w'])|\s+\d{1,2})*\s*[*∗†‡§]*\s*(?=,|;|&|\band\b|$)",
+        r"(?<=[^\W\d_])(?:\s*\d{1,2}|\s+[a-h])(?:\s*,\s*(?:\d{1,2}|[a-h])(?![\w'])|\s+\d{1,2}|\s+[a-h](?![\w']))*\s*[*∗†‡§]*\s*(?=,|;|&|\band\b|$)",
         " ",
         text,
     )
@@ -673,8 +683,13 @@ def _byline_names_cached(text: str) -> tuple[Person, ...]:
     if re.search(r"@|\d{3,}|[:|]", cleaned_line):
         return ()
     people: list[Person] = []
-    for name in split_name_list(cleaned_line):
+    names = split_name_list(cleaned_line)
+    for position, name in enumerate(names):
         cleaned = _capitalised_family(clean_name_text(name))
+        if position and position == len(names) - 1 and _GROUP_AUTHOR.search(cleaned):
+            # A study group closing a list of people ("...; ANDES-CHW Investigators").
+            people.append(Person(literal=cleaned))
+            continue
         words = cleaned.replace(",", " ").split()
         if not 2 <= len(words) <= 5 or not all(
             _NAME_WORD.match(word) and len(word) <= 20 for word in words
@@ -1186,6 +1201,13 @@ class _TextDocument:
     ) -> tuple[list[Person], _Value | None]:
         if self.authors:
             people = [person for group, _ in self.authors for person in group]
+            if not all(person.is_corporate for person in people):
+                return people, self.authors[0][1]
+            # Only organisations under an "Authors" label (often a menu item): a byline of
+            # people under the title names the authors better.
+            byline, byline_where = self._byline(title, [])
+            if byline:
+                return byline, byline_where
             return people, self.authors[0][1]
         cited: list[Person] = []
         if citation and citation[0].authors and "et al" not in citation[0].authors:
