@@ -39,6 +39,14 @@ from refkit.model import Date
                 "Nordic journal of rural general practice", Date(2024, 3, 12), "42", "1", "88-97"
             ),
         ),
+        (  # JMIR
+            "JMIR Rural Health 2024;8:e51234",
+            Source("JMIR Rural Health", Date(2024), "8", "", "", "e51234"),
+        ),
+        (  # BMJ Open
+            "BMJ Open 2023;13(4):e067890.",
+            Source("BMJ Open", Date(2023), "13", "4", "", "e067890"),
+        ),
         (  # Oxford Academic
             "Journal of Rural Epidemiology, Volume 38, Issue 2, April 2023, Pages 145–162",
             Source("Journal of Rural Epidemiology", Date(2023, 4), "38", "2", "145-162"),

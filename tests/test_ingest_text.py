@@ -742,3 +742,35 @@ def test_an_authors_menu_item_does_not_hide_the_byline() -> None:
         Person("Ferreira da Silva", "Ana Beatriz"),
         Person("Nakamura", "T."),
     )
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Topics\nPhonons, Thermal conductivity",
+        "Competing Interest Statement\nThe authors have declared no competing interest.",
+        "How to cite. Aguirre-Montt, F.: Tidal pumping, 2024.",
+        "Keywords Urban heat island · Street trees",
+        "JMIR Rural Health 2024;8:e51234",
+    ],
+)
+def test_abstract_stops_before_what_follows_it(after: str) -> None:
+    abstract = "Street trees cool cities. We measured surface temperatures in three cities."
+    record = _read_page(
+        f"{_TITLE}\nAnneke de Graaf-Visser, Luca Dall'Acqua\nhttps://doi.org/10.2196/51234\n"
+        f"Abstract\n{abstract}\n{after}\n"
+    )
+    assert record.abstract == abstract
+
+
+def test_structured_headings_closed_by_a_full_stop() -> None:
+    record = _read_page(
+        f"{_TITLE}\nAnneke de Graaf-Visser, Luca Dall'Acqua\nhttps://doi.org/10.1155/2023/1234\n"
+        "Abstract\nBackground. Diarrhoea remains common.\nMethods. We surveyed 600 households.\n"
+        "Results. Boiling water halved the risk.\n"
+    )
+    assert [heading for heading, _ in record.abstract_sections] == [
+        "Background",
+        "Methods",
+        "Results",
+    ]

@@ -175,6 +175,8 @@ STOP_LINES: frozenset[str] = frozenset(
         "export citation and abstract", "full-text html", "similar content being viewed by others",
         "get full access to this article", "impact statement", "editor's summary",
         "plain language summary", "key points", "research in context", "peer review reports",
+        "topics", "physics subject headings (physh)", "competing interest statement",
+        "how to cite", "how to cite.", "main file", "subject areas", "index terms",
     }
 )  # fmt: skip
 
@@ -361,4 +363,7 @@ _STOP_PREFIXES = (
     "export citation and abstract",
     "similar content being viewed",
     "statistics from altmetric",
+    "research organization:",
+    "how to cite.",
+    "main file ",
 )

@@ -60,6 +60,11 @@ _DATED_VOLUME_ISSUE = re.compile(
     r"^(?P<journal>[A-Z][^,\d]{1,120}?)\s*,\s*(?P<date>[^,]{4,20}?(?:19|20)\d\d)\s*,\s*"
     r"(?P<volume>\d{1,5})\((?P<issue>[^)]{1,10})\):(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\s*$"
 )
+# JMIR, BMJ Open and others: "JMIR Rural Health 2024;8:e51234", "BMJ Open 2023;13(4):e067890".
+_YEAR_SEMICOLON = re.compile(
+    r"^(?P<journal>[A-Z][^;\d]{1,80}?)\s+(?P<year>(?:19|20)\d\d);\s*(?P<volume>\d{1,4})"
+    r"(?:\((?P<issue>[^)]{1,10})\))?:(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\.?\s*$"
+)
 _BMC = re.compile(
     r"^(?:[\w'’.\- ]+ et al\.?\s+)?(?P<journal>[A-Z][A-Za-z&' -]{2,80}?)\s+(?P<year>(?:19|20)\d\d),\s*(?P<volume>\d{1,4}):(?P<number>[\w]{1,10})\s*$"
 )
@@ -140,7 +145,7 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
                 issue=(match.groupdict().get("issue") or ""),
                 number=match.group("number"),
             )
-    for pattern in (_YEAR_VOLUME_PAGES, _DATED_VOLUME_ISSUE):
+    for pattern in (_YEAR_VOLUME_PAGES, _DATED_VOLUME_ISSUE, _YEAR_SEMICOLON):
         match = pattern.match(stripped)
         if match:
             pages = match.group("pages")

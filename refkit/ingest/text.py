@@ -806,7 +806,7 @@ _ABSTRACT_FURNITURE = re.compile(r"click to (?:increase|enlarge|zoom)|open in (?
 # A structured-abstract heading opening a line, without a colon ("Design Qualitative study").
 _LINE_HEADING = re.compile(
     r"^(" + "|".join(re.escape(h) for h in sorted(HEADINGS, key=len, reverse=True)) + r")"
-    r"\s+(?=[A-Z0-9])"
+    r"\.?\s+(?=[A-Z0-9])"
 )
 
 
@@ -1558,7 +1558,12 @@ class _TextDocument:
         for position, line in enumerate(lines):
             stripped = line.stripped
             lone_language = _is_language_name(stripped)
-            if position and (lone_language or re.fullmatch(r"https?://\S+", stripped)):
+            if position and (
+                lone_language
+                or re.fullmatch(r"https?://\S+", stripped)
+                or re.match(r"keywords?\s", stripped, re.I)
+                or (len(stripped) < 120 and parse_source_line(stripped) is not None)
+            ):
                 # The abstract again in another language, or the page's links below it.
                 lines = lines[:position]
                 break
