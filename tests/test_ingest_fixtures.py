@@ -40,12 +40,12 @@ def test_field_accuracy_stays_above_its_floor() -> None:
 
 
 # Pages written apart from the reader; the first four sets have since guided changes,
-# so these floors only keep a change from undoing them (measured: 0.824, 0.784, 0.717, 0.622).
+# so these floors only keep a change from undoing them (measured: 0.846, 0.784, 0.717, 0.677).
 HELD_OUT_FLOORS = {
-    "text-heldout": 0.80,
+    "text-heldout": 0.82,
     "text-heldout2": 0.75,
     "text-heldout3": 0.68,
-    "text-heldout4": 0.60,
+    "text-heldout4": 0.65,
 }
 
 

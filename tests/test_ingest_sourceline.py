@@ -47,6 +47,18 @@ from refkit.model import Date
             "BMJ Open 2023;13(4):e067890.",
             Source("BMJ Open", Date(2023), "13", "4", "", "e067890"),
         ),
+        (  # APS
+            "Phys. Rev. Granular Matter 3, 024301 – Published 12 February 2024",
+            Source("Phys. Rev. Granular Matter", Date(2024, 2, 12), "3", "", "", "024301"),
+        ),
+        (  # PeerJ
+            "PeerJ Freshwater Biology 3:e87",
+            Source("PeerJ Freshwater Biology", None, "3", "", "", "e87"),
+        ),
+        (  # Springer PDF running head
+            "Urban Ecosystems and Society (2024) 7:45–61",
+            Source("Urban Ecosystems and Society", Date(2024), "7", "", "45-61"),
+        ),
         (  # Oxford Academic
             "Journal of Rural Epidemiology, Volume 38, Issue 2, April 2023, Pages 145–162",
             Source("Journal of Rural Epidemiology", Date(2023, 4), "38", "2", "145-162"),

@@ -774,3 +774,25 @@ def test_structured_headings_closed_by_a_full_stop() -> None:
         "Methods",
         "Results",
     ]
+
+
+def test_pdf_first_page_with_wrapped_title_and_inline_keywords() -> None:
+    record = _read_page(
+        "Urban Ecosystems and Society (2024) 7:45–61\nhttps://doi.org/10.1007/s44271-023-00214-6\n"
+        "ORIGINAL ARTICLE\nStreet trees, surface temperatures and social vulnerability: evidence\n"
+        "from thermal imagery in three Central European cities\n"
+        "Zuzana Horáková1 · Matteo Dall'Acqua2 ·\nFelix Oberrauch2\n"
+        "Abstract\nStreet trees cool cities. We measured surface temperatures.\n"
+        "Keywords Urban heat island · Street trees · Thermal remote sensing\n"
+    )
+    assert record.title == (
+        "Street trees, surface temperatures and social vulnerability: evidence from thermal "
+        "imagery in three Central European cities"
+    )
+    assert (record.container_title, record.volume, record.page) == (
+        "Urban Ecosystems and Society",
+        "7",
+        "45-61",
+    )
+    assert record.keywords == ("Urban heat island", "Street trees", "Thermal remote sensing")
+    assert record.abstract == "Street trees cool cities. We measured surface temperatures."

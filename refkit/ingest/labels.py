@@ -194,6 +194,10 @@ def _pages(value: str) -> bool:
 #: Validators for ``Label value`` lines joined by a space (no colon): the value must have
 #: the field's shape, or the line is prose.
 SPACE_SEPARATED: dict[str, Callable[[str], bool]] = {
+    # "Keywords Urban heat island · Street trees" (Springer PDFs): a list, two items or more.
+    "keywords": lambda v: (
+        v[:1].isupper() and len(re.findall(r"\s[·;]\s", v)) >= 1 and len(v) <= 600
+    ),
     "volume": _numberish,
     "issue": _numberish,
     "page": _pages,

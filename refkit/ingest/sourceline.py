@@ -65,6 +65,17 @@ _YEAR_SEMICOLON = re.compile(
     r"^(?P<journal>[A-Z][^;\d]{1,80}?)\s+(?P<year>(?:19|20)\d\d);\s*(?P<volume>\d{1,4})"
     r"(?:\((?P<issue>[^)]{1,10})\))?:(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\.?\s*$"
 )
+# APS and PeerJ: "Phys. Rev. Granular Matter 3, 024301 – Published 12 February 2024",
+# "PeerJ Freshwater Biology 3:e87": a volume and an article number, no pages.
+_VOLUME_ARTICLE = re.compile(
+    r"^(?P<journal>[A-Z][^,\d:;]{1,80}?)\s+(?P<volume>\d{1,4})(?:,\s*|:)(?P<number>e\d{2,8}|\d{5,8})"
+    r"(?:\s*[–—-]\s*Published\s+(?P<date>.{6,30}))?\s*$"
+)
+# Springer PDFs' running head: "Urban Ecosystems and Society (2024) 7:45–61".
+_RUNNING_HEAD_COLON = re.compile(
+    r"^(?P<journal>[A-Z][^()\d]{1,100}?)\s*\((?P<year>(?:19|20)\d\d)\)\s*(?P<volume>\d{1,4}):"
+    r"(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\s*$"
+)
 _BMC = re.compile(
     r"^(?:[\w'’.\- ]+ et al\.?\s+)?(?P<journal>[A-Z][A-Za-z&' -]{2,80}?)\s+(?P<year>(?:19|20)\d\d),\s*(?P<volume>\d{1,4}):(?P<number>[\w]{1,10})\s*$"
 )
@@ -145,7 +156,16 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
                 issue=(match.groupdict().get("issue") or ""),
                 number=match.group("number"),
             )
-    for pattern in (_YEAR_VOLUME_PAGES, _DATED_VOLUME_ISSUE, _YEAR_SEMICOLON):
+    numbered = _VOLUME_ARTICLE.match(stripped)
+    if numbered:
+        dated = parse_date(numbered.group("date") or "")
+        return Source(
+            container=numbered.group("journal").strip(),
+            issued=dated[0] if dated else None,
+            volume=numbered.group("volume"),
+            number=numbered.group("number"),
+        )
+    for pattern in (_YEAR_VOLUME_PAGES, _DATED_VOLUME_ISSUE, _YEAR_SEMICOLON, _RUNNING_HEAD_COLON):
         match = pattern.match(stripped)
         if match:
             pages = match.group("pages")
@@ -154,7 +174,7 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
                 container=match.group("journal").strip(" ,"),
                 issued=dated[0] if dated else _year(match.groupdict().get("year")),
                 volume=match.group("volume"),
-                issue=match.group("issue") or "",
+                issue=match.groupdict().get("issue") or "",
                 page=_pages(pages) if _is_range(pages) else "",
                 number=pages if not _is_range(pages) else "",
             )

@@ -1028,6 +1028,8 @@ class _TextDocument:
         )
         self.sources = self._source_lines()
         title = self._choose_title()
+        if title is not None:
+            title = self._wrapped_title(title)
         citation = self._citation(title)
         if title is None and citation and citation[0].title:
             title = self._locate(citation[0].title, citation[1])
@@ -1140,6 +1142,20 @@ class _TextDocument:
                 best = (score, index, line)
         assert best is not None
         return _value_from(best[2])
+
+    def _wrapped_title(self, title: _Value) -> _Value:
+        """The title with its second line when it wraps before the byline, as on a PDF's
+        first page ("... evidence" / "from thermal imagery in three cities" / names)."""
+        following = list(itertools.islice(_next_content(self.lines, title.line - 1), 2))
+        if len(following) < 2 or following[0][1].number != title.line + 1:
+            return title
+        second = following[0][1].stripped
+        if not (second[:1].islower() and len(second) < 150 and classify(second) is None):
+            return title
+        if not _byline_names(following[1][1].stripped):
+            return title
+        end = following[0][1].start + len(following[0][1].text.rstrip())
+        return _Value(f"{title.text} {second}", title.start, end, title.line, title.note)
 
     def _byline_after(self, index: int) -> bool:
         for _, following in list(_next_content(self.lines, index))[:3]:
@@ -1326,8 +1342,10 @@ class _TextDocument:
                 found.text,
                 flags=re.I,
             )
-            # "IEEE Transactions on ... ( Volume: 61 )": the volume is not part of the name.
+            # "IEEE Transactions on ... ( Volume: 61 )", "PeerJ Freshwater Biology 3:e87": the
+            # volume and number are not part of the name.
             book = re.sub(r"\s*\(\s*vol(?:ume)?\.?:?\s*[\w-]+\s*\)\s*$", "", book, flags=re.I)
+            book = re.sub(r"\s+\d{1,4}:e?\d{1,8}$", "", book)
             found = _Value(book, found.start, found.start + len(book), found.line, found.note)
         if found and _plausible_text(found.text) and _looks_like_container(found.text):
             self._put("container_title", found.text, found)
@@ -1715,6 +1733,8 @@ def _looks_like_container(text: str) -> bool:
         return False
     if classify(stripped) is not None or is_stop_line(stripped) or _NOISE_TITLE.search(stripped):
         return False
+    if " | " in stripped:
+        return False  # "Research Article | Open Access": a row of tags
     if _PAGE_FURNITURE.search(stripped) and not (
         _JOURNAL_WORDS.search(stripped) and not _JOURNAL_FURNITURE.search(stripped)
     ):
