@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from crossref_server import CrossrefTestServer, Reply
 
 from refkit.crossref import Backoff, CrossrefClient
 from refkit.crossref.agency import AgencyLookup
+from refkit.crossref.cache import WorkCache
 from refkit.errors import ServiceError
 
 FAST = Backoff(base=0.01, cap=0.05)
@@ -88,3 +90,19 @@ def test_a_403_from_doi_org_stops(server: CrossrefTestServer, client: CrossrefCl
     with pytest.raises(ServiceError) as raised:
         client.agencies(["10.1108/EBR-01-2023-0025"])
     assert raised.value.status == 403
+
+
+def test_agencies_are_cached_and_served_offline(server: CrossrefTestServer, tmp_path: Path) -> None:
+    dois = ["10.5281/zenodo.999999901", "10.1108/EBR-01-2024-327"]
+    expected = {"10.5281/zenodo.999999901": "DataCite", "10.1108/EBR-01-2024-327": None}
+    path = tmp_path / "c.sqlite3"
+    with WorkCache(path) as cache, CrossrefClient(server.url, server.url, cache=cache) as client:
+        assert client.agencies(dois) == expected
+    with WorkCache(path) as cache, CrossrefClient(server.url, server.url, cache=cache) as client:
+        assert client.agencies(dois) == expected
+    with (
+        WorkCache(path) as cache,
+        CrossrefClient(server.url, server.url, cache=cache, offline=True) as offline,
+    ):
+        assert offline.agencies(dois) == expected
+    assert len(server.requests_to("ra")) == 1

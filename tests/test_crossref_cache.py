@@ -194,3 +194,17 @@ def test_unreachable_answers_are_never_cached(server: CrossrefTestServer, tmp_pa
             [result] = list(client.works(["10.1108/CEMJ-07-2023-0319"]))
         assert result.status == "unreachable"
         assert cache.get("10.1108/CEMJ-07-2023-0319") is None
+
+
+def test_agencies_round_trip_and_expire(tmp_path: Path) -> None:
+    clock = Clock()
+    with WorkCache(tmp_path / "c.sqlite3", ttl=30 * DAY, not_found_ttl=DAY, clock=clock) as cache:
+        cache.put_agencies({"10.5281/Zenodo.1": "DataCite", "10.5555/none": None})
+        assert cache.get_agencies(["10.5281/zenodo.1", "10.5555/none", "10.5555/other"]) == {
+            "10.5281/zenodo.1": "DataCite",
+            "10.5555/none": None,
+        }
+        clock.now += 2 * DAY
+        assert cache.get_agencies(["10.5281/zenodo.1", "10.5555/none"]) == {
+            "10.5281/zenodo.1": "DataCite"
+        }

@@ -44,6 +44,11 @@ CREATE TABLE IF NOT EXISTS works (
     body BLOB,
     fetched REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS agencies (
+    doi_key TEXT PRIMARY KEY,
+    agency TEXT,
+    fetched REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS searches (
     query TEXT NOT NULL,
     rows INTEGER NOT NULL,
@@ -74,6 +79,13 @@ def default_cache_path() -> Path:
     import platformdirs
 
     return platformdirs.user_cache_path("refkit", appauthor=False) / "crossref.sqlite3"
+
+
+def _select_agencies(keys: list[str]) -> Callable[[sqlite3.Connection], Any]:
+    """A query for the cached agencies of up to 500 DOI keys (SQLite's parameter limit)."""
+    marks = ",".join("?" * len(keys))
+    sql = f"SELECT doi_key, agency, fetched FROM agencies WHERE doi_key IN ({marks})"
+    return lambda db: db.execute(sql, keys).fetchall()
 
 
 def _pack(value: Any) -> bytes:
@@ -171,6 +183,36 @@ class WorkCache:
             self._run(
                 lambda db: db.executemany(
                     "INSERT OR REPLACE INTO works (doi_key, status, body, fetched) VALUES (?, ?, ?, ?)",
+                    rows,
+                ),
+                write=True,
+            )
+
+    # -- registration agencies ------------------------------------------------------------
+    def get_agencies(self, dois: Iterable[str]) -> dict[str, str | None]:
+        """Fresh cached agencies of ``dois`` (keys as given); None where doi.org said the DOI
+        does not exist.  DOIs with no fresh answer are left out."""
+        wanted = {doi_key(doi): doi for doi in dois}
+        if not wanted:
+            return {}
+        keys = list(wanted)
+        rows: list[tuple[str, str | None, float]] = []
+        for start in range(0, len(keys), 500):
+            rows.extend(self._run(_select_agencies(keys[start : start + 500])) or [])
+        answers: dict[str, str | None] = {}
+        for key, agency, fetched in rows:
+            if self._fresh(fetched, self.ttl if agency else self.not_found_ttl):
+                answers[wanted[key]] = agency
+        return answers
+
+    def put_agencies(self, answers: Mapping[str, str | None]) -> None:
+        """Remember doi.org's answers: an agency, or None for a DOI that does not exist."""
+        now = self._clock()
+        rows = [(doi_key(doi), agency, now) for doi, agency in answers.items()]
+        if rows:
+            self._run(
+                lambda db: db.executemany(
+                    "INSERT OR REPLACE INTO agencies (doi_key, agency, fetched) VALUES (?, ?, ?)",
                     rows,
                 ),
                 write=True,

@@ -376,10 +376,20 @@ class CrossrefClient:
 
     # -- doi.org ----------------------------------------------------------------------------
     def agencies(self, dois: Iterable[str]) -> dict[str, str | None]:
-        """Registration agency per DOI; None when no agency knows it; absent when unknown."""
-        if self.offline:
-            return {}
-        return self._agency.agencies(dois)
+        """Registration agency per DOI; None when no agency knows it; absent when unknown.
+
+        Answers come from the cache when it has them (offline too); doi.org is asked only
+        about the rest, and its answers are remembered.
+        """
+        asked = [doi for doi in dois if doi.strip()]
+        known = self.cache.get_agencies(asked) if self.cache is not None else {}
+        missing = [doi for doi in asked if doi not in known]
+        if self.offline or not missing:
+            return known
+        fetched = self._agency.agencies(missing)
+        if self.cache is not None and fetched:
+            self.cache.put_agencies(fetched)
+        return {**known, **fetched}
 
     def handle_exists(self, doi: str) -> bool | None:
         """Whether the DOI exists at all (doi.org's handle service); None when it cannot be told."""
