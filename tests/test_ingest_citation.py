@@ -120,7 +120,21 @@ def test_five_digit_pages_after_a_colon_are_pages_and_ssrn_is_not_a_container() 
         "Smith J, Jones K. Title of the paper. J Biol Chem. 1998;273:13375-13378.",
         "Title of the paper",
     )
-    assert jbc.number == ""
+    assert (jbc.container, jbc.year, jbc.volume, jbc.page, jbc.number) == (
+        "J Biol Chem",
+        "1998",
+        "273",
+        "13375-13378",
+        "",
+    )
+    bmj = parse_citation("Doe A. A trial. BMJ. 2020 Mar 3;368(2):m123.", "A trial")
+    assert (bmj.container, bmj.year, bmj.volume, bmj.issue, bmj.number) == (
+        "BMJ",
+        "2020",
+        "368",
+        "2",
+        "m123",
+    )
     ssrn = parse_citation(
         "Smith, John, Title of the Paper (February 28, 2023). Available at SSRN: "
         "https://ssrn.com/abstract=123",

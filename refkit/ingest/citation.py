@@ -174,7 +174,8 @@ def parse_citation(text: str, known_title: str = "") -> Citation:
     # "..., Available at SSRN: <link>": where the work can be had, not part of its source.
     rest = re.sub(r",?\s*available\s+(?:at|from)\s+\w+\s*(?::.*)?$", "", rest, flags=re.I)
     rest = rest.strip(" .,;:")
-    year = year or _year_at_end(rest)
+    nlm_year = _NLM_SOURCE.search(rest)
+    year = year or _year_at_end(rest) or (nlm_year.group("year") if nlm_year else "")
     series = _SERIES.match(rest)
     if (
         series
@@ -281,6 +282,10 @@ _DATE_AFTER_TITLE = re.compile(
 )
 
 
+_NLM_SOURCE = re.compile(
+    r"(?<![\w-])(?P<year>(?:19|20)\d\d)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(?P<volume>\d{1,5})"
+    r"(?:\s*\((?P<issue>[^)]{1,10})\))?\s*:\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+)
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,7}\.\s+){1,7}[A-Z][a-z]{0,7}\.?")
 
 
@@ -316,6 +321,18 @@ def _split_source(rest: str) -> tuple[str, str, str, str, str]:
         pages = _PAGES.search(rest)
         page = (pages.group(1) + (f"-{pages.group(2)}" if pages.group(2) else "")) if pages else ""
         return in_book.group("book").strip(" ,.;:"), "", "", page, ""
+    nlm = _NLM_SOURCE.search(rest)
+    if nlm:
+        # Vancouver/NLM: "J Biol Chem. 1998;273(4):13375-13378", "BMJ. 2020 Mar 3;368:m123".
+        locator = re.sub(r"\s*[-–]\s*", "-", nlm.group("pages"))
+        ranged = "-" in locator
+        return (
+            rest[: nlm.start()].strip(" .,;"),
+            nlm.group("volume"),
+            nlm.group("issue") or "",
+            locator if ranged else "",
+            "" if ranged else locator,
+        )
     volume = issue = page = number = ""
     first_number = len(rest)
     for pattern in (_VOL_NO, _VOL_PAREN, _VOL_COLON_ISSUE):
