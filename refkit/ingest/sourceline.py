@@ -110,8 +110,8 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
     ``previous`` is the line before it, which holds the journal in NLM's layout.
     """
     stripped = line.strip()
-    if not stripped or len(stripped) > 220:
-        return None
+    if not stripped or len(stripped) > 220 or not re.search(r"\d", stripped):
+        return None  # every source line states a number (volume, year or page)
     # A section tag before the source: "ARTICLES| Volume 4, Issue 2, e145-e156".
     stripped = re.sub(r"^[A-Z][A-Z &-]{2,30}\s*\|\s*", "", stripped)
     named = _NAMED_VOLUME_LINE.match(stripped)

@@ -764,7 +764,7 @@ _AFFILIATION = re.compile(
     r"faculdade|facultad|school of|college|laborator(?:y|ies|io|oire)|centre|center|centro|"
     r"hospital|ministry|research\s+(?:unit|group)|graduate\s+school)\b"
     # Compounds of Germanic languages: "Forschungsinstitut", "universitetet", "högskola".
-    r"|\b\w*(?:institut|universitet|hochschule|högskola|høgskole|hogeschool)\w*\b",
+    r"|(?:institut|universitet|hochschule|högskola|høgskole|hogeschool)",
     re.IGNORECASE,
 )
 # Lines of an author panel between the names: separators, affiliation marks, links and
