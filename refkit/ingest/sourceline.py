@@ -94,6 +94,20 @@ _PAGES_LINE = re.compile(
 )
 
 
+# Source-line layouts whose named groups say everything (see _from_groups), tried in order.
+_NAMED_PATTERNS: tuple[re.Pattern[str], ...] = (
+    _MDPI,
+    _BMC,
+    _VOLUME_ARTICLE,
+    _YEAR_VOLUME_PAGES,
+    _DATED_VOLUME_ISSUE,
+    _YEAR_SEMICOLON,
+    _RUNNING_HEAD_COLON,
+    _ECONPAPERS,
+    _RUNNING_HEAD,
+)
+
+
 def _pages(text: str | None) -> str:
     if not text:
         return ""
@@ -146,59 +160,10 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
             page=_pages(nlm.group("pages")) if _is_range(nlm.group("pages")) else "",
             number=(nlm.group("pages") or "") if not _is_range(nlm.group("pages")) else "",
         )
-    for pattern in (_MDPI, _BMC):
+    for pattern in _NAMED_PATTERNS:
         match = pattern.match(stripped)
         if match:
-            return Source(
-                container=match.group("journal").strip(),
-                issued=_year(match.group("year")),
-                volume=match.group("volume"),
-                issue=(match.groupdict().get("issue") or ""),
-                number=match.group("number"),
-            )
-    numbered = _VOLUME_ARTICLE.match(stripped)
-    if numbered:
-        dated = parse_date(numbered.group("date") or "")
-        return Source(
-            container=numbered.group("journal").strip(),
-            issued=dated[0] if dated else None,
-            volume=numbered.group("volume"),
-            number=numbered.group("number"),
-        )
-    for pattern in (_YEAR_VOLUME_PAGES, _DATED_VOLUME_ISSUE, _YEAR_SEMICOLON, _RUNNING_HEAD_COLON):
-        match = pattern.match(stripped)
-        if match:
-            pages = match.group("pages")
-            dated = parse_date(match.groupdict().get("date") or "")
-            return Source(
-                container=match.group("journal").strip(" ,"),
-                issued=dated[0] if dated else _year(match.groupdict().get("year")),
-                volume=match.group("volume"),
-                issue=match.groupdict().get("issue") or "",
-                page=_pages(pages) if _is_range(pages) else "",
-                number=pages if not _is_range(pages) else "",
-            )
-    econ = _ECONPAPERS.match(stripped)
-    if econ:
-        pages = econ.group("pages") or ""
-        return Source(
-            container=econ.group("journal").strip(),
-            issued=_year(econ.group("year")),
-            volume=econ.group("volume"),
-            issue=econ.group("issue") or "",
-            page=_pages(pages) if "-" in pages else "",
-            number=pages if pages and "-" not in pages else "",
-        )
-    head = _RUNNING_HEAD.match(stripped)
-    if head:
-        pages = head.group("pages")
-        return Source(
-            issued=_year(head.group("year")),
-            volume=head.group("volume"),
-            issue=head.group("issue"),
-            page=_pages(pages) if re.search(r"[-–]", pages) else "",
-            number=pages if not re.search(r"[-–]", pages) else "",
-        )
+            return _from_groups(match.groupdict())
     volume = _VOLUME_LINE.match(stripped)
     if volume:
         return _volume_line(volume.group("volume"), volume.group("rest"))
@@ -206,6 +171,21 @@ def parse_source_line(line: str, previous: str = "") -> Source | None:
     if pages_line:
         return Source(page=_pages(pages_line.group("pages")))
     return None
+
+
+def _from_groups(groups: dict[str, str | None]) -> Source:
+    """A source from a pattern's named groups: journal, year or date, volume, issue, and
+    pages (a range) or number (an article number, or a single page)."""
+    pages = groups.get("pages") or ""
+    dated = parse_date(groups.get("date") or "")
+    return Source(
+        container=(groups.get("journal") or "").strip(" ,"),
+        issued=dated[0] if dated else _year(groups.get("year")),
+        volume=groups.get("volume") or "",
+        issue=(groups.get("issue") or "").strip(),
+        page=_pages(pages) if _is_range(pages) else "",
+        number=groups.get("number") or ("" if _is_range(pages) else pages),
+    )
 
 
 def _is_range(text: str | None) -> bool:
