@@ -17,8 +17,9 @@ from typing import Any
 
 from refkit import doi as doi_module
 from refkit.abstracts import split_sections
+from refkit.dates import month_number
 from refkit.errors import InputError, RefkitError
-from refkit.export.bibtex import DEFAULT_CSL_TYPE, LICENSE_PREFIX, MONTHS, SUBTYPE_WORDS
+from refkit.export.bibtex import DEFAULT_CSL_TYPE, LICENSE_PREFIX, SUBTYPE_WORDS
 from refkit.export.latex import latex_to_unicode
 from refkit.ingest.base import quiet_library
 from refkit.model import CSL_TYPES, Date, Person, Provenance, Record
@@ -61,28 +62,6 @@ _SUBTYPES_BACK = {word: csl for csl, word in SUBTYPE_WORDS.items()}
 #: biblatex ``type`` keys the writer uses when a record has no genre.
 _DEFAULT_GENRES = {"phdthesis": "", "techreport": ""}
 _GENRE_KEYS = {"mathesis": "Master's thesis", "candthesis": "Candidate thesis", "resreport": ""}
-_MONTH_NAMES = {
-    **{name: i + 1 for i, name in enumerate(MONTHS)},
-    **{
-        name: i + 1
-        for i, name in enumerate(
-            [
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ]
-        )
-    },
-}
 _URL_MACRO = re.compile(r"^\\url\{(.*)\}$", re.S)
 _VERBATIM_ESCAPE = re.compile(r"\\([_%#&$~^{}])")
 _SPLIT_IDS = re.compile(r"[,;\s]+")
@@ -176,7 +155,7 @@ def _month_number(value: str) -> int | None:
     text = latex_to_unicode(value).strip().lower().rstrip(".")
     if text.isdigit() and 1 <= int(text) <= 12:
         return int(text)
-    return _MONTH_NAMES.get(text) or _MONTH_NAMES.get(text[:3])
+    return month_number(text) or month_number(text[:3])
 
 
 def _clean_page(value: str) -> str:
