@@ -8,6 +8,8 @@ so ``refkit --help`` stays instant.
 
 from __future__ import annotations
 
+import argparse
+
 #: Command modules in the order ``refkit --help`` lists them.
 COMMANDS: tuple[str, ...] = (
     "build",
@@ -19,3 +21,18 @@ COMMANDS: tuple[str, ...] = (
     "render",
     "config",
 )
+
+
+def add_abstract_inputs(parser: argparse.ArgumentParser) -> None:
+    """The inputs and outputs ``refkit claims`` and ``refkit keywords`` share: documents or
+    folders, ``--json``, and ``--jsonl`` for scripts."""
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="documents, folders, or - for standard input"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON array of works")
+    parser.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='read JSON lines {"id", "title", "abstract"} from PATH (or - for standard input) '
+        "and write one JSON line per input line, in order",
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from refkit.commands import add_abstract_inputs
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -24,16 +26,7 @@ def register(subparsers: Any) -> None:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help="documents, folders, or - for standard input"
-    )
-    parser.add_argument("--json", action="store_true", help="print one JSON array of works")
-    parser.add_argument(
-        "--jsonl",
-        action="store_true",
-        help='read JSON lines {"id", "title", "abstract"} from PATH (or - for standard input) '
-        "and write one JSON line per input line, in order",
-    )
+    add_abstract_inputs(parser)
     parser.set_defaults(handler=run)
 
 
