@@ -13,15 +13,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from refkit.analysis.roles import LABELS, predict_roles
+from refkit.analysis.roles import CSABSTRUCT_ROLES, LABELS, predict_roles
 
-LABEL_MAP = {
-    "background": "background",
-    "objective": "aim",
-    "method": "method",
-    "result": "finding",
-    "other": "other",
-}
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "csabstruct" / "dev.jsonl"
 
 
@@ -37,7 +30,7 @@ def main() -> None:
         for line in handle:
             item = json.loads(line)
             abstracts += 1
-            gold.extend(LABEL_MAP[label] for label in item["labels"])
+            gold.extend(CSABSTRUCT_ROLES[label] for label in item["labels"])
             predicted.extend(role for role, _p in predict_roles(item["sentences"]))
     elapsed = time.perf_counter() - started
     correct = sum(g == p for g, p in zip(gold, predicted, strict=True))

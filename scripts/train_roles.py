@@ -18,16 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from refkit.analysis.roles import LABELS, sentence_features
+from refkit.analysis.roles import CSABSTRUCT_ROLES, LABELS, sentence_features
 
-# CSAbstruct's labels -> refkit's role names.
-LABEL_MAP = {
-    "background": "background",
-    "objective": "aim",
-    "method": "method",
-    "result": "finding",
-    "other": "other",
-}
 MIN_COUNT = 5
 L2 = 1e-3
 EPOCHS = 200
@@ -43,7 +35,7 @@ def read(path: Path) -> list[tuple[list[str], list[str]]]:
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             item = json.loads(line)
-            rows.append((item["sentences"], [LABEL_MAP[label] for label in item["labels"]]))
+            rows.append((item["sentences"], [CSABSTRUCT_ROLES[label] for label in item["labels"]]))
     return rows
 
 

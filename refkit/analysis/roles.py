@@ -18,7 +18,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["LABELS", "RoleModel", "load_model", "predict_roles", "sentence_features"]
+__all__ = [
+    "CSABSTRUCT_ROLES",
+    "LABELS",
+    "RoleModel",
+    "load_model",
+    "predict_roles",
+    "sentence_features",
+]
+
+#: CSAbstruct's sentence labels -> the classifier's roles (for training and measuring).
+CSABSTRUCT_ROLES: dict[str, str] = {
+    "background": "background",
+    "objective": "aim",
+    "method": "method",
+    "result": "finding",
+    "other": "other",
+}
 
 #: Labels of the classifier, in the order of its weight columns.
 LABELS: tuple[str, ...] = ("background", "aim", "method", "finding", "other")
